@@ -1,0 +1,29 @@
+package org.pc2seg.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pc2seg-studio} command line. */
+@Command(
+    name = "pc2seg-studio",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "PC2Seg Studio: label images for semantic segmentation with semi-supervised PC2Seg."
+            + "%nRun with no arguments (or a project folder) to open the GUI.",
+    subcommands = {InfoCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+public final class RootCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the command line and returns the exit code. */
+  public static int run(String... args) {
+    return new CommandLine(new RootCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
+  }
+}

@@ -1,0 +1,137 @@
+package org.pc2seg.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.pc2seg.image.ImageFormatException;
+import org.pc2seg.image.ImageLoader;
+import org.pc2seg.image.IndexMask;
+import org.pc2seg.image.MaskCodec;
+
+/** Builds projects from image folders and VOC-style datasets, and adds or removes images. */
+public final class ProjectImporter {
+  private ProjectImporter() {}
+
+  /** Default class table for a new project. */
+  public static List<LabelClass> defaultClasses() {
+    return List.of(
+        new LabelClass(0, "background", "#000000"), new LabelClass(1, "foreground", "#e6194b"));
+  }
+
+  /**
+   * Creates a project in {@code projectDir} referencing every image under {@code imagesDir}
+   * (recursively), all in the given split. Unreadable files become problems, not failures.
+   */
+  public static Project fromFolder(
+      Path imagesDir, Path projectDir, String name, List<LabelClass> classes, Split split)
+      throws IOException {
+    Project p = ProjectStore.create(projectDir, name, classes);
+    addImages(p, listImages(imagesDir), split);
+    ProjectStore.save(p);
+    return p;
+  }
+
+  /**
+   * Imports a VOC-style dataset: images in {@code imagesDir}, same-stem index PNG masks in {@code
+   * masksDir}. Images with a mask go to {@code labeledSplit}; images without one go to UNLABELED.
+   * Masks are validated and copied into the project's masks folder.
+   */
+  public static Project importVoc(
+      Path imagesDir,
+      Path masksDir,
+      Path projectDir,
+      String name,
+      List<LabelClass> classes,
+      Split labeledSplit)
+      throws IOException {
+    Project p = ProjectStore.create(projectDir, name, classes);
+    importVocInto(p, imagesDir, masksDir, labeledSplit);
+    ProjectStore.save(p);
+    return p;
+  }
+
+  /** Adds a VOC-style folder pair to an existing project. */
+  public static void importVocInto(Project p, Path imagesDir, Path masksDir, Split labeledSplit)
+      throws IOException {
+    List<ImageItem> added = addImages(p, listImages(imagesDir), Split.UNLABELED);
+    for (ImageItem item : added) {
+      String base = stemOf(p.imageFile(item).getFileName().toString());
+      Path mask = masksDir.resolve(base + ".png");
+      if (!Files.exists(mask)) {
+        continue;
+      }
+      try {
+        IndexMask m = MaskCodec.read(mask);
+        MaskStore.validate(p, item, m, mask);
+        MaskStore.write(p, item, m);
+        item.setSplit(labeledSplit);
+      } catch (ImageFormatException e) {
+        p.addProblem(new Problem(mask, ProjectStore.stripFile(e.getMessage(), mask)));
+      }
+    }
+  }
+
+  /** Adds image files (anywhere on disk) to a project; already present paths are skipped. */
+  public static List<ImageItem> addImages(Project p, List<Path> files, Split split) {
+    List<ImageItem> added = new ArrayList<>();
+    for (Path f : files) {
+      Path abs = f.toAbsolutePath().normalize();
+      String rel = p.root().relativize(abs).toString().replace('\\', '/');
+      if (p.item(rel).isPresent()) {
+        continue;
+      }
+      try {
+        ImageLoader.Size size = ImageLoader.readSize(abs);
+        ImageItem item =
+            new ImageItem(rel, size.width(), size.height(), split, ImageStatus.UNLABELED);
+        if (stemTaken(p, item.stem())) {
+          p.addProblem(new Problem(abs, "another image already uses the mask name " + item.stem()));
+          continue;
+        }
+        p.mutableItems().add(item);
+        added.add(item);
+      } catch (IOException e) {
+        p.addProblem(new Problem(abs, ProjectStore.stripFile(e.getMessage(), abs)));
+      }
+    }
+    p.fire();
+    return added;
+  }
+
+  /** Removes an image from the project, optionally deleting its mask and predictions. */
+  public static void removeImage(Project p, ImageItem item, boolean deleteFiles)
+      throws IOException {
+    if (deleteFiles) {
+      Files.deleteIfExists(p.maskFile(item));
+      Files.deleteIfExists(p.predictionFile(item));
+      Files.deleteIfExists(p.confidenceFile(item));
+    }
+    p.mutableItems().remove(item);
+    p.fire();
+  }
+
+  /** Image files under a folder, recursively, in a stable (sorted) order. */
+  public static List<Path> listImages(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new ProjectException(dir, "not a folder");
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(ImageLoader::isImageFile)
+          .filter(f -> !f.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static boolean stemTaken(Project p, String stem) {
+    return p.items().stream().anyMatch(i -> i.stem().equals(stem));
+  }
+
+  static String stemOf(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+}
