@@ -94,6 +94,36 @@ class ProjectBadInputTest {
   }
 
   @Test
+  void badImageEntriesAreReportedAndTheRestOpens() throws Exception {
+    String text = Files.readString(json);
+    String entryA = text.substring(text.indexOf("    {\n      \"path\": \"images/a.png\""));
+    entryA = entryA.substring(0, entryA.indexOf("}") + 1);
+    text =
+        text.replace(
+                "\"path\": \"images/c.png\",\n      \"width\": 32,\n      \"height\": 24,\n"
+                    + "      \"split\": \"train\"",
+                "\"path\": \"images/c.png\",\n      \"width\": 32,\n      \"height\": 24,\n"
+                    + "      \"split\": \"bogus\"")
+            .replace(
+                "  \"images\": [\n", "  \"images\": [\n" + entryA + ",\n    {\"width\": 3},\n");
+    Files.writeString(json, text);
+    Map<String, String> before = ProjectFixtures.snapshot(dir);
+    Project p = ProjectStore.open(dir);
+    assertThat(p.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            json + ": an image entry has no path; skipped",
+            json + ": image images/a.png is listed twice (or shares its mask name); skipped",
+            json
+                + ": image images/c.png has an unknown split 'bogus' (train, val or unlabeled"
+                + " expected); treated as unlabeled");
+    assertThat(p.items()).hasSize(4);
+    assertThat(item(p, "c").split()).isEqualTo(Split.UNLABELED);
+    assertThat(p.itemsByStatus(ImageStatus.BROKEN)).isEmpty();
+    assertThat(ProjectFixtures.snapshot(dir)).isEqualTo(before);
+  }
+
+  @Test
   void missingFolderAndFolderWithoutProjectAreNamed() throws Exception {
     Path none = dir.resolve("nowhere");
     assertThatThrownBy(() -> ProjectStore.open(none))
