@@ -118,13 +118,33 @@ final class ProjectJson {
           p.addProblem(new Problem(file, "an image entry has no path; skipped"));
           continue;
         }
+        Split split = parseEnum(Split.class, ij.split, null);
+        if (split == null) {
+          p.addProblem(
+              new Problem(
+                  file,
+                  "image "
+                      + ij.path
+                      + " has an unknown split '"
+                      + ij.split
+                      + "' (train, val or unlabeled expected); treated as unlabeled"));
+          split = Split.UNLABELED;
+        }
         ImageItem item =
             new ImageItem(
                 ij.path,
-                ij.width,
-                ij.height,
-                parseEnum(Split.class, ij.split, Split.UNLABELED),
+                Math.max(0, ij.width),
+                Math.max(0, ij.height),
+                split,
                 parseEnum(ImageStatus.class, ij.status, ImageStatus.UNLABELED));
+        if (p.item(item.path()).isPresent()
+            || p.items().stream().anyMatch(i -> i.stem().equals(item.stem()))) {
+          p.addProblem(
+              new Problem(
+                  file,
+                  "image " + ij.path + " is listed twice (or shares its mask name); skipped"));
+          continue;
+        }
         item.setTimes(parseTime(ij.created), parseTime(ij.modified));
         p.mutableItems().add(item);
       }
