@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       SampleCommand.class,
       ExportCommand.class,
+      ActiveExperimentCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {
