@@ -69,7 +69,7 @@ public final class AdamW {
       w.getNDArrayInternal()
           .adamUpdate(
               new NDList(w, g, m, v),
-              new NDList(w, m, v),
+              new NDList(w),
               (float) lr,
               (float) corr,
               (float) weightDecay,

@@ -116,6 +116,17 @@ public final class TrainConfig {
     }
   }
 
+  /** The network architecture for K classes. */
+  public org.pc2seg.ml.model.ModelConfig modelConfig(int numClasses) {
+    return new org.pc2seg.ml.model.ModelConfig(
+        org.pc2seg.ml.model.Backbone.parse(backbone),
+        outputStride,
+        numClasses,
+        width,
+        width,
+        projectionDim);
+  }
+
   /** pc2seg (default) or supervised. */
   public Method method() {
     return method;
