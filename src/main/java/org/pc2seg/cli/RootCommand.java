@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       TrainCommand.class,
       ExperimentCommand.class,
+      EvalCommand.class,
+      PredictCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {
