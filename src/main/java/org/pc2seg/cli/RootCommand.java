@@ -11,7 +11,16 @@ import picocli.CommandLine.Command;
     description =
         "PC2Seg Studio: label images for semantic segmentation with semi-supervised PC2Seg."
             + "%nRun with no arguments (or a project folder) to open the GUI.",
-    subcommands = {InfoCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InfoCommand.class,
+      SampleCommand.class,
+      TrainCommand.class,
+      ExperimentCommand.class,
+      EvalCommand.class,
+      PredictCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class RootCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
