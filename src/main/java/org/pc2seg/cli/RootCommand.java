@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       PredictCommand.class,
       BenchCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {
