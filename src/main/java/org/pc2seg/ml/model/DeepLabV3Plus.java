@@ -1,5 +1,6 @@
 package org.pc2seg.ml.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +11,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
 
 /**
  * DeepLabv3+ (Chen et al., ECCV 2018) on a ResNet encoder, with the PC²Seg projection head.
@@ -80,6 +83,17 @@ public final class DeepLabV3Plus extends AbstractBlock {
   /** The encoder (e.g. to load or freeze its weights alone). */
   public ResNetBackbone backbone() {
     return backbone;
+  }
+
+  /**
+   * Reads this block's own header from a stream positioned at its saved parameters, then the
+   * encoder's parameters (the first child), leaving the heads untouched.
+   */
+  void loadBackboneFromFullModel(NDManager manager, DataInputStream is)
+      throws IOException, MalformedModelException {
+    byte loadVersion = is.readByte();
+    loadMetadata(loadVersion, is);
+    backbone.loadParameters(manager, is);
   }
 
   @Override
