@@ -20,7 +20,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--classes", defaultValue = "5", description = "classes K (default 5)")
   int classes;
 
-  @Option(names = "--warmup", defaultValue = "3", description = "warm-up steps (default 3)")
+  @Option(
+      names = "--warmup-steps",
+      defaultValue = "3",
+      description = "untimed warm-up steps (default 3)")
   int warmup;
 
   @Option(names = "--measure", defaultValue = "10", description = "measured steps (default 10)")

@@ -58,13 +58,13 @@ public final class TrainOptions {
   @Option(names = "--lambda2", description = "consistency loss weight λ2 (default 1.0)")
   Double lambda2;
 
-  @Option(names = "--tau", description = "InfoNCE temperature τ (default 0.5)")
+  @Option(names = "--tau", description = "InfoNCE temperature τ (default 0.1)")
   Double tau;
 
-  @Option(names = "--anchors", description = "anchors M per step (default 256)")
+  @Option(names = "--anchors", description = "anchors M per step (default 512)")
   Integer anchors;
 
-  @Option(names = "--negatives", description = "negatives N per anchor (default 64)")
+  @Option(names = "--negatives", description = "negatives N per anchor (default 128)")
   Integer negatives;
 
   @Option(names = "--warmup", description = "steps to ramp the unlabeled losses (default 60)")

@@ -51,7 +51,7 @@ public final class Predictor implements AutoCloseable {
     int k = classes.stream().mapToInt(LabelClass::id).max().orElse(-1) + 1;
     Model model = SegmentationModels.newModel(cfg.modelConfig(k), "pc2seg", device.resolve());
     try {
-      RunFolder.loadWeights(model.getBlock(), model.getNDManager(), run.weightsForPrediction());
+      RunFolder.loadWeights(model, run.weightsForPrediction());
     } catch (IOException | RuntimeException e) {
       model.close();
       throw e;

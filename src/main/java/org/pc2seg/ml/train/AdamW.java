@@ -52,6 +52,11 @@ public final class AdamW {
     return out;
   }
 
+  /** The parameters it updates. */
+  public List<Parameter> parameters() {
+    return java.util.Collections.unmodifiableList(params);
+  }
+
   /** Steps taken. */
   public int stepCount() {
     return t;

@@ -81,7 +81,10 @@ public final class Benchmark {
             }
           };
       Path run = tmp.resolve("run");
-      TrainingService.train(data, c, run, l, null);
+      TrainingResult tr = TrainingService.train(data, c, run, l, null);
+      if (!tr.completed()) {
+        throw new IOException("benchmark run stopped: " + tr.message());
+      }
       double peak = Memory.peakRssMb();
       double[] dt = new double[steps];
       for (int i = 0; i < steps; i++) {

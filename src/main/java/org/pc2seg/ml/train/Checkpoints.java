@@ -1,8 +1,8 @@
 package org.pc2seg.ml.train;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +26,14 @@ final class Checkpoints {
 
   private Checkpoints() {}
 
-  static void write(RunFolder run, Block block, AdamW opt, NDManager m, int step, MetricsLog log)
+  static void write(RunFolder run, Model model, AdamW opt, NDManager m, int step, MetricsLog log)
       throws IOException {
     Path dir = run.checkpointDir();
     Path fresh = dir.resolveSibling(RunFolder.CHECKPOINT + ".new");
     Path old = dir.resolveSibling(RunFolder.CHECKPOINT + ".old");
     deleteTree(fresh);
     Files.createDirectories(fresh);
-    RunFolder.saveWeights(block, fresh.resolve(MODEL));
+    RunFolder.saveWeights(model, fresh.resolve(MODEL));
     try (NDManager sm = m.newSubManager()) {
       NDList state = opt.state(sm);
       RunFolder.saveArrays(state, fresh.resolve(OPTIMIZER));
@@ -60,9 +60,9 @@ final class Checkpoints {
     throw new IOException("no checkpoint to resume in " + run.dir());
   }
 
-  static State read(Path dir, Block block, AdamW opt, NDManager m) throws IOException {
+  static State read(Path dir, Model model, AdamW opt, NDManager m) throws IOException {
     State s = RunFolder.GSON.fromJson(Files.readString(dir.resolve(STATE)), State.class);
-    RunFolder.loadWeights(block, m, dir.resolve(MODEL));
+    RunFolder.loadWeights(model, dir.resolve(MODEL));
     try (NDManager sm = m.newSubManager()) {
       opt.load(RunFolder.loadArrays(sm, dir.resolve(OPTIMIZER)));
     }

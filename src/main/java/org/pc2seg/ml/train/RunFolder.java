@@ -1,15 +1,13 @@
 package org.pc2seg.ml.train;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
 import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.pc2seg.io.AtomicFiles;
+import org.pc2seg.ml.model.ModelWeights;
 import org.pc2seg.project.LabelClass;
 
 /**
@@ -136,18 +135,18 @@ public final class RunFolder {
     AtomicFiles.writeString(file(METRICS), GSON.toJson(metrics));
   }
 
-  /** Writes a block's parameters (BatchNorm statistics included) atomically. */
-  public static void saveWeights(Block block, Path file) throws IOException {
-    AtomicFiles.write(file, out -> block.saveParameters(new DataOutputStream(out)));
+  /** Writes a model's weights (BatchNorm statistics included) atomically, in DJL's format. */
+  public static void saveWeights(Model model, Path file) throws IOException {
+    ModelWeights.saveFull(model, file);
   }
 
-  /** Loads parameters written by {@link #saveWeights} into a block of the same architecture. */
-  public static void loadWeights(Block block, NDManager manager, Path file) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      block.loadParameters(manager, new DataInputStream(in));
-    } catch (MalformedModelException | IllegalArgumentException e) {
+  /** Loads weights written by {@link #saveWeights} into a model of the same architecture. */
+  public static void loadWeights(Model model, Path file) throws IOException {
+    try {
+      ModelWeights.loadFull(model, file);
+    } catch (MalformedModelException e) {
       throw new IOException(
-          "cannot load weights " + file + " (" + e.getMessage() + "): built for another network?",
+          "cannot load weights " + file + ": " + e.getMessage() + " (built for another network?)",
           e);
     }
   }

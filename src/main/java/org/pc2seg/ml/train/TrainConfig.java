@@ -33,9 +33,9 @@ public final class TrainConfig {
   // PC²Seg
   private double lambdaContrastive = 0.1;
   private double lambdaConsistency = 1.0;
-  private double temperature = 0.5;
-  private int anchors = 256;
-  private int negatives = 64;
+  private double temperature = 0.1;
+  private int anchors = 512;
+  private int negatives = 128;
   private int unlabeledWarmupSteps = 60;
   private double confidenceThreshold;
   // Run
@@ -212,22 +212,22 @@ public final class TrainConfig {
     return lambdaConsistency;
   }
 
-  /** τ, InfoNCE temperature (default 0.5). */
+  /** τ, InfoNCE temperature (default 0.1). */
   public double temperature() {
     return temperature;
   }
 
-  /** M, anchor pixels sampled per step (default 256). */
+  /** M, anchor pixels sampled per step (default 512). */
   public int anchors() {
     return anchors;
   }
 
-  /** N, negatives per anchor (default 64). */
+  /** N, negatives per anchor (default 128). */
   public int negatives() {
     return negatives;
   }
 
-  /** Steps over which the unlabeled losses ramp up linearly from 0 (default 60). */
+  /** Steps over which the unlabeled losses ramp up (exp(-5(1-t)^2)) from 0 (default 60). */
   public int unlabeledWarmupSteps() {
     return unlabeledWarmupSteps;
   }

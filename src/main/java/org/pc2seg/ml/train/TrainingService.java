@@ -22,6 +22,8 @@ import org.pc2seg.ml.data.BatchPlan;
 import org.pc2seg.ml.data.BatchPrefetcher;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.data.ViewAugmenter;
+import org.pc2seg.ml.loss.LossBreakdown;
+import org.pc2seg.ml.loss.SampledNegatives;
 import org.pc2seg.ml.model.DeepLabV3Plus;
 import org.pc2seg.ml.model.SegmentationModels;
 import org.pc2seg.project.Project;
@@ -141,18 +143,20 @@ public final class TrainingService {
           NDManager base = model.getNDManager().newSubManager()) {
         DeepLabV3Plus block = SegmentationModels.block(model);
         if (cfg.initWeights() != null && !cfg.initWeights().isBlank() && !resume) {
-          InitWeights.load(block, model.getNDManager(), Path.of(cfg.initWeights()));
+          InitWeights.load(model, cfg.modelConfig(k), Path.of(cfg.initWeights()));
         }
         AdamW opt =
             new AdamW(
                 AdamW.trainable(block.getParameters()), model.getNDManager(), cfg.weightDecay());
         int start = 0;
         long elapsedBefore = 0;
+        requireGradients(opt);
         if (resume) {
           Checkpoints.State st =
-              Checkpoints.read(Checkpoints.find(run), block, opt, model.getNDManager());
+              Checkpoints.read(Checkpoints.find(run), model, opt, model.getNDManager());
           start = st.step();
           lastCheckpoint = start;
+          requireGradients(opt);
           if (st.metrics() != null) {
             log.losses.addAll(st.metrics().losses);
             log.validations.addAll(st.metrics().validations);
@@ -252,20 +256,20 @@ public final class TrainingService {
             boolean last = step == cfg.steps();
             if (data.val().size() > 0
                 && (last || (cfg.valEvery() > 0 && step % cfg.valEvery() == 0))) {
-              validate(block, base, step);
+              validate(model, block, base, step);
             }
             if (last || (cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0)) {
               log.wallMillis = elapsedBefore + System.currentTimeMillis() - t0;
-              checkpoint(block, opt, base, step);
+              checkpoint(model, opt, base, step);
             }
           }
         }
         if (reason == StopReason.CANCELLED && step > lastCheckpoint) {
           log.wallMillis = elapsedBefore + System.currentTimeMillis() - t0;
-          checkpoint(block, opt, base, step);
+          checkpoint(model, opt, base, step);
         }
         if (reason == StopReason.COMPLETED || reason == StopReason.CANCELLED) {
-          RunFolder.saveWeights(block, run.file(RunFolder.WEIGHTS));
+          RunFolder.saveWeights(model, run.file(RunFolder.WEIGHTS));
         } else if (lastCheckpoint >= 0) {
           Files.copy(
               Checkpoints.find(run).resolve(Checkpoints.MODEL),
@@ -294,20 +298,29 @@ public final class TrainingService {
       }
     }
 
-    private void validate(DeepLabV3Plus block, NDManager base, int step) throws IOException {
+    /** Loading weights replaces parameter arrays; trainable ones must record gradients again. */
+    private static void requireGradients(AdamW opt) {
+      for (ai.djl.nn.Parameter p : opt.parameters()) {
+        if (!p.getArray().hasGradient()) {
+          p.getArray().setRequiresGradient(true);
+        }
+      }
+    }
+
+    private void validate(Model model, DeepLabV3Plus block, NDManager base, int step)
+        throws IOException {
       ValidationMetrics m =
           Validator.evaluate(
               block, base, data.val(), data.numClasses(), cfg.resizeLongSide(), step, null);
       boolean best = log.addValidation(m);
       if (best) {
-        RunFolder.saveWeights(block, run.file(RunFolder.BEST));
+        RunFolder.saveWeights(model, run.file(RunFolder.BEST));
       }
       listener.onValidation(m);
     }
 
-    private void checkpoint(DeepLabV3Plus block, AdamW opt, NDManager base, int step)
-        throws IOException {
-      Checkpoints.write(run, block, opt, base, step, log);
+    private void checkpoint(Model model, AdamW opt, NDManager base, int step) throws IOException {
+      Checkpoints.write(run, model, opt, base, step, log);
       lastCheckpoint = step;
       run.writeMetrics(log.toJson(null));
       listener.onCheckpoint(run.checkpointDir(), step);
@@ -318,13 +331,6 @@ public final class TrainingService {
       double warm =
           cfg.lrWarmupSteps() > 0 ? Math.min(1.0, (step + 1.0) / cfg.lrWarmupSteps()) : 1.0;
       return cfg.learningRate() * warm * Math.pow(1.0 - (double) step / cfg.steps(), 0.9);
-    }
-
-    /** Ramp of the unlabeled losses. */
-    double unlabeledWeight(int step) {
-      return cfg.unlabeledWarmupSteps() > 0
-          ? Math.min(1.0, (double) step / cfg.unlabeledWarmupSteps())
-          : 1.0;
     }
 
     private record StepOutcome(
@@ -343,7 +349,6 @@ public final class TrainingService {
         NDArray yl =
             sm.create(lab, new Shape(b.labeledCount(), c, c)).toType(DataType.INT64, false);
         boolean unl = cfg.method() == Method.PC2SEG && b.unlabeledCount() > 0;
-        double uw = unlabeledWeight(step);
         NDList weak = null;
         NDArray xs = null;
         if (unl) {
@@ -351,7 +356,7 @@ public final class TrainingService {
           xs = sm.create(b.strong(), new Shape(b.unlabeledCount(), 3, c, c));
           weak = block.forward(ps, new NDList(xw), true);
         }
-        StepLosses l;
+        LossBreakdown l;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray x = unl ? xl.concat(xs, 0) : xl;
           NDList out = block.forward(ps, new NDList(x), true);
@@ -364,31 +369,34 @@ public final class TrainingService {
                   : null;
           l =
               objective.compute(
-                  sm, labLogits, yl, weak, strong, uw, BatchPlan.mix(cfg.seed() + 7, step));
-          double total = l.total().getFloat();
-          if (Double.isFinite(total)) {
-            gc.backward(l.total());
+                  labLogits, yl, weak, strong, step, BatchPlan.mix(cfg.seed() + 7, step));
+          double total = l.isFinite() ? l.total() : Double.NaN;
+          if (l.isFinite()) {
+            gc.backward(l.loss());
           }
-          NegativeDraws draws = unl ? draws(b, weak, l, step + 1) : null;
+          NegativeDraws draws = unl ? draws(b, l.negatives(), step + 1) : null;
           return new StepOutcome(total, l.ce(), l.consistency(), l.contrastive(), draws);
         }
       }
     }
 
-    private NegativeDraws draws(Batch b, NDList weak, StepLosses l, int step) {
-      if (l.negativePixels() == null) {
+    private NegativeDraws draws(Batch b, SampledNegatives neg, int step) {
+      if (neg == null) {
         return null;
       }
-      Shape s = weak.get(1).getShape();
-      int gh = (int) s.get(2);
-      int gw = (int) s.get(3);
+      int gh = neg.gridHeight();
+      int gw = neg.gridWidth();
       int per = gh * gw;
       int bu = b.unlabeledCount();
       int[] perImage = new int[bu];
       int[] pixels = new int[bu * per];
-      for (long p : l.negativePixels()) {
-        perImage[(int) (p / per)]++;
-        pixels[(int) p]++;
+      int[] ni = neg.negativeImage();
+      int[] np = neg.negativePixel();
+      for (int i = 0; i < ni.length; i++) {
+        if (ni[i] >= 0) {
+          perImage[ni[i]]++;
+          pixels[ni[i] * per + np[i]]++;
+        }
       }
       java.util.List<String> names = new java.util.ArrayList<>();
       for (int i : b.unlabeledIndices()) {
