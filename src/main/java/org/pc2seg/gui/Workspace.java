@@ -26,6 +26,7 @@ import org.pc2seg.edit.MaskEditSession;
 import org.pc2seg.edit.Rect;
 import org.pc2seg.gui.tools.ToolContext;
 import org.pc2seg.gui.viewer.ImageViewer;
+import org.pc2seg.gui.viewer.TiledLayer;
 import org.pc2seg.gui.viewer.ViewedImage;
 import org.pc2seg.image.ImageFormatException;
 import org.pc2seg.image.IndexMask;
@@ -56,7 +57,7 @@ public final class Workspace implements ToolContext {
   private MaskSaver saver;
   private ImageItem requested;
   private String lastRecovery = "";
-  private long loadGeneration;
+  private volatile long loadGeneration;
 
   public Workspace(ImageViewer viewer, BackgroundTasks tasks) {
     this.viewer = viewer;
@@ -144,7 +145,8 @@ public final class Workspace implements ToolContext {
             }
             IndexMask m = mask;
             String prob = problem;
-            Platform.runLater(() -> shown(gen, item, rgb, m, prob));
+            TiledLayer layer = gen == loadGeneration ? ImageViewer.imageLayer(rgb) : null;
+            Platform.runLater(() -> shown(gen, item, rgb, layer, m, prob));
           } catch (IOException | RuntimeException e) {
             Platform.runLater(
                 () -> {
@@ -157,8 +159,14 @@ public final class Workspace implements ToolContext {
         });
   }
 
-  private void shown(long gen, ImageItem item, BufferedImage rgb, IndexMask mask, String problem) {
-    if (gen != loadGeneration || saver == null) {
+  private void shown(
+      long gen,
+      ImageItem item,
+      BufferedImage rgb,
+      TiledLayer layer,
+      IndexMask mask,
+      String problem) {
+    if (gen != loadGeneration || saver == null || layer == null) {
       return;
     }
     MaskEditSession s = null;
@@ -173,7 +181,7 @@ public final class Workspace implements ToolContext {
                           mask != null ? mask : IndexMask.blank(rgb.getWidth(), rgb.getHeight())));
       saver.open(item, s.mask());
     }
-    viewer.setImage(new ViewedImage(item, rgb, s, problem));
+    viewer.setImage(new ViewedImage(item, rgb, s, problem), layer);
     if (problem != null) {
       error(problem);
     }

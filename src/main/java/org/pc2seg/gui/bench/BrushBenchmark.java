@@ -93,6 +93,7 @@ public final class BrushBenchmark {
     FxCalls.await(() -> v.image() != null, 60_000);
     Runtime rt = Runtime.getRuntime();
     long maxUsed = 0;
+    StringBuilder trace = new StringBuilder();
     long t0 = System.nanoTime();
     int n = FxCalls.call(() -> ws.items().size());
     for (int i = 0; i < n; i++) {
@@ -101,7 +102,9 @@ public final class BrushBenchmark {
       FxCalls.await(() -> v.currentItem() == item, 60_000);
       if (i % 50 == 49) {
         System.gc();
-        maxUsed = Math.max(maxUsed, rt.totalMemory() - rt.freeMemory());
+        long used = rt.totalMemory() - rt.freeMemory();
+        maxUsed = Math.max(maxUsed, used);
+        trace.append(String.format(Locale.ROOT, " %d:%dM", i + 1, used >> 20));
       }
     }
     System.out.printf(
@@ -113,6 +116,7 @@ public final class BrushBenchmark {
         (System.nanoTime() - t0) / 1e9,
         maxUsed >> 20,
         rt.maxMemory() >> 20);
+    System.out.println("heap in use after GC by images paged:" + trace);
     FxCalls.run(w::shutdown);
     Platform.exit();
   }

@@ -169,7 +169,11 @@ public final class ImageListPane extends VBox {
         return;
       }
       name.setText(item.fileName());
-      state.setText(label(item.status()) + " · " + item.split().name().toLowerCase(Locale.ROOT));
+      String split =
+          item.split() == org.pc2seg.project.Split.UNLABELED
+              ? "pool"
+              : item.split().name().toLowerCase(Locale.ROOT);
+      state.setText(label(item.status()) + " · " + split);
       state.setStyle("-fx-text-fill: " + color(item.status()) + "; -fx-font-size: 10px;");
       Project p = ws.project();
       view.setImage(p == null ? null : thumbs.get(p.imageFile(item)));
