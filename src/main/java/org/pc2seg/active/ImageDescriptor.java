@@ -41,6 +41,35 @@ public final class ImageDescriptor {
     return d;
   }
 
+  /**
+   * The same 4 × 4 mean descriptor from channel-major planes (any value range; normalised network
+   * input works as well as 0..1 RGB, since only distances between images matter).
+   */
+  public static float[] ofPlanes(float[] chw, int width, int height) {
+    int n = width * height;
+    if (chw.length != 3 * n) {
+      throw new IllegalArgumentException("expected 3 planes of " + width + "x" + height);
+    }
+    double[] sum = new double[GRID * GRID * 3];
+    int[] count = new int[GRID * GRID];
+    for (int y = 0; y < height; y++) {
+      int gy = Math.min(GRID - 1, y * GRID / height);
+      for (int x = 0; x < width; x++) {
+        int cell = gy * GRID + Math.min(GRID - 1, x * GRID / width);
+        for (int c = 0; c < 3; c++) {
+          sum[cell * 3 + c] += chw[c * n + y * width + x];
+        }
+        count[cell]++;
+      }
+    }
+    float[] d = new float[sum.length];
+    for (int i = 0; i < d.length; i++) {
+      int k = count[i / 3];
+      d[i] = k == 0 ? 0 : (float) (sum[i] / k);
+    }
+    return d;
+  }
+
   /** The descriptor followed by the fraction of pixels predicted as each class. */
   public static float[] withClassFractions(float[] base, ProbabilityMap p) {
     float[] d = java.util.Arrays.copyOf(base, base.length + p.classes());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       BenchCommand.class,
       ExportCommand.class,
+      ActiveExperimentCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {
