@@ -4,11 +4,21 @@
 # on display :97 with a fresh HOME, measures the time from launch to a visible window (cold: first
 # start, and warm), takes a screenshot into docs/installed-app.png, and purges the package again.
 # Needs: apt-get install -y xvfb xdotool imagemagick
+# --desktop: first create the XDG menu folders a desktop system has (and remove them again after
+# the purge when they are empty), so the menu entry is installed too; without it the package is
+# installed the way it would be on a server or in a container.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deb=$(ls target/installer/pc2seg-studio_*_amd64.deb)
 disp=:97
-shot=${1:-docs/installed-app.png}
+shot=docs/installed-app.png
+made=()
+if [ "${1:-}" = "--desktop" ]; then
+  for d in /etc/xdg/menus /usr/share/desktop-directories /usr/share/applications; do
+    [ -d "$d" ] || { mkdir -p "$d"; made+=("$d"); }
+  done
+  echo "created for this check: ${made[*]:-nothing}"
+fi
 
 echo "== dpkg -i $deb"
 dpkg -i "$deb" || { apt-get install -f -y -qq; dpkg -s pc2seg-studio >/dev/null; }
@@ -19,15 +29,18 @@ env -u DISPLAY pc2seg-studio --version
 env -u DISPLAY pc2seg-studio info /opt/pc2seg-studio/lib/app/sample-projects/shapes | head -2
 ls -la /usr/share/applications/ | grep -i pc2seg || echo "no menu entry in /usr/share/applications"
 grep -h 'pc2seg' /usr/share/mime/globs2 || echo "no MIME glob"
+echo "handler of application/x-pc2seg-project: $(xdg-mime query default application/x-pc2seg-project || true)"
 
 echo "== GUI under Xvfb $disp"
 Xvfb $disp -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 home=$(mktemp -d)
-cleanup() {
+cleanup() { # also on failure: leave the system as it was
   [ -n "${app:-}" ] && kill "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
   rm -rf "$home"
+  if dpkg -s pc2seg-studio >/dev/null 2>&1; then dpkg --purge pc2seg-studio >/dev/null 2>&1 || true; fi
+  for d in "${made[@]}"; do rmdir "$d" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 sleep 2
@@ -37,7 +50,7 @@ launch() { # launch <label>: starts the installed launcher, waits for its window
   HOME=$home DISPLAY=$disp /opt/pc2seg-studio/bin/pc2seg-studio >"$home/$1.log" 2>&1 &
   app=$!
   for _ in $(seq 1 600); do
-    win=$(DISPLAY=$disp xdotool search --onlyvisible --name 'PC.Seg' 2>/dev/null | head -1) && [ -n "$win" ] && break
+    win=$(DISPLAY=$disp xdotool search --onlyvisible --name 'Seg Studio' 2>/dev/null | head -1) && [ -n "$win" ] && break
     sleep 0.1
   done
   t1=$(date +%s.%N)
@@ -62,4 +75,6 @@ for p in /opt/pc2seg-studio /usr/bin/pc2seg-studio; do
 done
 grep -q pc2seg /usr/share/mime/globs2 && { echo "MIME glob left behind"; exit 1; }
 ls /usr/share/applications | grep -q pc2seg && { echo "menu entry left behind"; exit 1; }
+for d in "${made[@]}"; do rmdir "$d" 2>/dev/null || echo "not empty, kept: $d"; done
+made=()
 echo "purged cleanly"
