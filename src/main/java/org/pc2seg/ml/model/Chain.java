@@ -27,6 +27,11 @@ final class Chain extends AbstractBlock {
     super(VERSION);
   }
 
+  /** The children, in order. */
+  List<Block> blocks() {
+    return java.util.Collections.unmodifiableList(blocks);
+  }
+
   /** Appends a child. */
   Chain add(Block block) {
     blocks.add(addChildBlock(block.getClass().getSimpleName(), block));

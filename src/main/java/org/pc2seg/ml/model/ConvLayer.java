@@ -37,6 +37,16 @@ final class ConvLayer extends AbstractBlock {
     this.relu = relu;
   }
 
+  /** The convolution (for weight import). */
+  Conv2d convolution() {
+    return conv;
+  }
+
+  /** The BatchNorm, or null (for weight import). */
+  BatchNorm batchNorm() {
+    return bn;
+  }
+
   /** conv (no bias) → BN → ReLU. */
   static ConvLayer convBnRelu(int filters, int kernel, int stride, int dilation) {
     return new ConvLayer(Layers.conv(filters, kernel, stride, dilation, false), true, true);

@@ -71,6 +71,20 @@ public final class ResNetBackbone extends AbstractBlock {
     }
   }
 
+  /** The stem's 7x7 conv layer (for weight import). */
+  ConvLayer stemLayer() {
+    return (ConvLayer) ((Chain) stem).blocks().get(0);
+  }
+
+  /** The residual units of stage {@code s} (0..3), in order (for weight import). */
+  java.util.List<ResidualUnit> units(int s) {
+    java.util.List<ResidualUnit> out = new java.util.ArrayList<>();
+    for (Block b : ((Chain) stages[s]).blocks()) {
+      out.add((ResidualUnit) b);
+    }
+    return out;
+  }
+
   /** The ResNet variant. */
   public Backbone variant() {
     return variant;

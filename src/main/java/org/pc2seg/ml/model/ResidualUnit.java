@@ -50,6 +50,20 @@ final class ResidualUnit extends AbstractBlock {
             : null;
   }
 
+  /** The main branch's conv layers, in order (for weight import). */
+  java.util.List<ConvLayer> mainLayers() {
+    java.util.List<ConvLayer> out = new java.util.ArrayList<>();
+    for (ai.djl.nn.Block b : main.blocks()) {
+      out.add((ConvLayer) b);
+    }
+    return out;
+  }
+
+  /** The projection shortcut, or null for the identity (for weight import). */
+  ConvLayer shortcut() {
+    return shortcut;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
