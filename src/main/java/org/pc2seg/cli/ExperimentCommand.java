@@ -140,8 +140,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.pc2seg.Main");
-        cmd.add("experiment");
-        cmd.addAll(original);
+        cmd.addAll(original); // starts with the subcommand name
+
         cmd.add("--only");
         cmd.add(Integer.toString(next));
         Path log = out.resolve(cells.get(next).dirName() + ".log");
