@@ -57,6 +57,7 @@ public final class StudioWindow {
           org.pc2seg.project.SampleProjects.userDataDir().resolve("recent-projects.txt"));
   private final Menu recentMenu = new Menu("Recent projects");
   private final ImageListPane list;
+  private final ClassPalettePane palette;
   private ShortcutOverlay help;
 
   public StudioWindow(Stage stage) {
@@ -74,7 +75,8 @@ public final class StudioWindow {
     tools.put(eraser, actions.get(ActionId.ERASER));
     tools.put(fill, actions.get(ActionId.FILL));
     tools.put(polygon, actions.get(ActionId.POLYGON));
-    right.getChildren().addAll(new ClassPalettePane(ws), new ToolOptionsPane(ws, tools));
+    palette = new ClassPalettePane(ws);
+    right.getChildren().addAll(palette, new ToolOptionsPane(ws, tools));
     right.setPrefWidth(240);
     right.setMinWidth(200);
     centre.getChildren().add(viewer);
@@ -262,6 +264,10 @@ public final class StudioWindow {
 
   public ImageListPane imageList() {
     return list;
+  }
+
+  public ClassPalettePane classPalette() {
+    return palette;
   }
 
   public MaskOverlay maskOverlay() {

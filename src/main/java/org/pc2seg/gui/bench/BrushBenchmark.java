@@ -82,6 +82,19 @@ public final class BrushBenchmark {
         Locale.ROOT,
         "open 4096x4096 PNG (decode + tiles + mask): %s ms (target <= 1000)%n",
         opens.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList());
+    Path png = big.resolve("big0.png");
+    for (int i = 0; i < 2; i++) {
+      long t0 = System.nanoTime();
+      java.awt.image.BufferedImage rgb = org.pc2seg.image.ImageLoader.readRgb(png);
+      long t1 = System.nanoTime();
+      ImageViewer.imageLayer(rgb);
+      long t2 = System.nanoTime();
+      System.out.printf(
+          Locale.ROOT,
+          "  of which: PNG decode %.0f ms, building 512px tiles %.0f ms%n",
+          (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6);
+    }
 
     FxCalls.run(() -> ws.brushSizeProperty().set(40));
     for (String view : new String[] {"fit", "1:1"}) {
