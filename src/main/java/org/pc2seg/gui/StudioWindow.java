@@ -201,11 +201,26 @@ public final class StudioWindow {
   public void openProject(Path dir) {
     try {
       ws.open(dir);
+      if (!ws.lastRecovery().isEmpty()) {
+        showRecovery(ws.lastRecovery());
+      }
       recent.add(dir);
       refreshRecent();
     } catch (java.io.IOException | RuntimeException e) {
       ws.messageProperty().set("Cannot open project " + dir + ": " + e.getMessage());
     }
+  }
+
+  private void showRecovery(String text) {
+    javafx.scene.control.Alert a =
+        new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text);
+    a.initOwner(stage);
+    a.initModality(javafx.stage.Modality.NONE);
+    a.setHeaderText("Unsaved work from the last session was recovered");
+    a.setX(stage.getX() + 30);
+    a.setY(stage.getY() + 90);
+    a.getDialogPane().setMaxWidth(420);
+    a.show();
   }
 
   private void refreshRecent() {

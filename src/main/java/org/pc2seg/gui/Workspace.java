@@ -55,6 +55,7 @@ public final class Workspace implements ToolContext {
   private final PauseTransition autosave;
   private MaskSaver saver;
   private ImageItem requested;
+  private String lastRecovery = "";
   private long loadGeneration;
 
   public Workspace(ImageViewer viewer, BackgroundTasks tasks) {
@@ -75,6 +76,7 @@ public final class Workspace implements ToolContext {
     items.setAll(p.items());
     StringBuilder msg =
         new StringBuilder("Opened " + p.name() + ": " + p.items().size() + " images.");
+    lastRecovery = report.isEmpty() ? "" : report.message();
     if (!report.isEmpty()) {
       msg.append(' ').append(report.message());
     }
@@ -330,6 +332,11 @@ public final class Workspace implements ToolContext {
 
   public StringProperty messageProperty() {
     return message;
+  }
+
+  /** What journal recovery did when the project was opened ("" when nothing was left over). */
+  public String lastRecovery() {
+    return lastRecovery;
   }
 
   /** The image most recently asked for (shown, or still loading). */
