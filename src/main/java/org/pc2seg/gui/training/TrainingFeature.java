@@ -194,11 +194,7 @@ public final class TrainingFeature {
     TrainingSettings s =
         initFrom == null ? settings : settings.withSteps(Math.max(20, settings.steps() / 2));
     String name = initFrom == null ? "Training" : "Fine-tuning round " + retrain.rounds();
-    boolean started =
-        controller.start(name, engine.trainJob(p, s, initFrom), end -> runEnded(p, end));
-    if (started && monitor == null) {
-      showMonitor();
-    }
+    controller.start(name, engine.trainJob(p, s, initFrom), end -> runEnded(p, end));
   }
 
   private void runEnded(Project p, TrainingController.RunEnd<TrainingEngine.RunResult> end) {
