@@ -128,7 +128,7 @@ public final class TrainingFeature {
     window.actions().on(ActionId.HEATMAP_MODE, () -> controls.heatmap.fire());
     window.actions().on(ActionId.CYCLE_OVERLAY, this::cycleOverlay);
     window.actions().on(ActionId.LABEL_NEXT, labelNext::jump);
-    window.actions().on(ActionId.EXPORT, this::export);
+    window.actions().on(ActionId.EXPORT, () -> org.pc2seg.gui.export.ExportAction.run(ws));
     ws.projectProperty().addListener((o, a, p) -> projectChanged(p));
     ws.unsavedProperty()
         .addListener(
@@ -329,43 +329,6 @@ public final class TrainingFeature {
         ws.viewer().toolProperty().set(toolBeforeHeatmap);
       }
     }
-  }
-
-  /** File → Export: asks what and where, then exports on the background executor. */
-  private void export() {
-    Project p = ws.project();
-    if (p == null) {
-      ws.messageProperty().set("Open a project before exporting.");
-      return;
-    }
-    ws.save();
-    new org.pc2seg.gui.export.ExportDialog(p)
-        .showAndWait()
-        .ifPresent(
-            req -> {
-              CancelToken cancel = new CancelToken();
-              javafx.concurrent.Task<String> task =
-                  new javafx.concurrent.Task<>() {
-                    @Override
-                    protected String call() throws Exception {
-                      updateMessage("Exporting…");
-                      return req.run(p, (done, total, item) -> updateProgress(done, total), cancel);
-                    }
-
-                    @Override
-                    protected void cancelled() {
-                      cancel.cancel();
-                    }
-                  };
-              task.setOnSucceeded(e -> ws.messageProperty().set(task.getValue()));
-              task.setOnFailed(
-                  e ->
-                      ws.messageProperty()
-                          .set(
-                              "Export failed: "
-                                  + TrainingController.describe(task.getException())));
-              ws.tasks().submit(task);
-            });
   }
 
   private void editSettings() {
