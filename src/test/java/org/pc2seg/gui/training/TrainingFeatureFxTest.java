@@ -119,6 +119,18 @@ class TrainingFeatureFxTest {
         () ->
             project().items().stream()
                 .allMatch(i -> java.nio.file.Files.exists(project().confidenceFile(i))));
+    // then the label-next ranking: a score in the list, sort by it, N jumps to the top one
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !feature.labelNext().ranking().isEmpty());
+    ImageItem top = feature.labelNext().top().orElseThrow();
+    assertThat(top.status()).isNotEqualTo(ImageStatus.LABELED);
+    assertThat(feature.labelNext().annotation(top)).contains("next #1");
+    robot.interact(() -> window.imageList().setSortOrder(LabelNext.SORT));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window.imageList().listView().getItems().get(0)).isSameAs(top);
+    robot.interact(() -> window.viewer().requestFocus());
+    robot.type(KeyCode.N);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.viewer().currentItem() == top);
+    assertThat(java.nio.file.Files.exists(org.pc2seg.active.RankingStore.file(project()))).isTrue();
   }
 
   @Test
