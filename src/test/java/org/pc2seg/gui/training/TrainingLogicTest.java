@@ -107,4 +107,22 @@ class TrainingLogicTest {
     assertThat(t).startsWith("step 200 — mIoU 61.3 %, pixel accuracy 95.0 %");
     assertThat(t).contains("background: 90.0 %").contains("disc: –").contains("class 2: 32.6 %");
   }
+
+  @Test
+  void negativeDrawStatsAggregateAWindowOfSteps() {
+    NegativeDrawStats st = new NegativeDrawStats(2);
+    // 2 images per step, 1x2 grid
+    st.add(1, List.of("a.jpg", "b.jpg"), new int[] {3, 1}, 2, 1, new int[] {1, 2, 0, 1});
+    st.add(2, List.of("b.jpg", "c.jpg"), new int[] {2, 2}, 2, 1, new int[] {2, 0, 1, 1});
+    NegativeDrawStats.ImageShare b = st.forImage("b.jpg"::equals);
+    assertThat(b.steps()).isEqualTo(2);
+    assertThat(b.negatives()).isEqualTo(3);
+    assertThat(b.totalNegatives()).isEqualTo(8);
+    assertThat(b.fraction()).isEqualTo(3 / 8.0);
+    assertThat(b.counts()).containsExactly(2, 1);
+    st.add(3, List.of("c.jpg", "d.jpg"), new int[] {4, 0}, 2, 1, new int[] {4, 0, 0, 0});
+    assertThat(st.size()).isEqualTo(2);
+    assertThat(st.forImage("a.jpg"::equals).steps()).as("step 1 left the window").isZero();
+    assertThat(st.forImage("c.jpg"::equals).negatives()).isEqualTo(6);
+  }
 }
