@@ -104,6 +104,12 @@ public final class ActiveExperimentCommand implements Callable<Integer> {
   double diversity;
 
   @Option(
+      names = "--candidates",
+      defaultValue = "40",
+      description = "pool images ranked per round, a random subset (0 = all) (${DEFAULT-VALUE})")
+  int candidates;
+
+  @Option(
       names = "--plot",
       defaultValue = "docs/active-learning.png",
       description = "plot PNG (${DEFAULT-VALUE})")
@@ -138,6 +144,7 @@ public final class ActiveExperimentCommand implements Callable<Integer> {
               seeds,
               m,
               diversity,
+              candidates,
               new ModelConfig(Backbone.parse(backbone), 16, p.numClasses(), width, width, 16));
       ExperimentResult r =
           new ActiveExperiment(cfg).run(p, line -> System.err.println(line), new CancelToken());

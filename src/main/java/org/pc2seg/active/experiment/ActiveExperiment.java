@@ -70,15 +70,22 @@ public final class ActiveExperiment {
     try {
       for (long seed : config.seeds()) {
         double miou0;
+        double trainSeconds;
         try (ExperimentModel m = new ExperimentModel(config.model(), seed)) {
           m.train(
               initial, config.initialSteps(), config.batch(), config.crop(), config.learningRate());
           miou0 = m.meanIou(val);
+          trainSeconds = m.lastTrainSeconds;
           m.save(tmp);
         }
         log.accept(
             String.format(
-                Locale.ROOT, "seed %d: %d labeled -> mIoU %.3f", seed, initial.size(), miou0));
+                Locale.ROOT,
+                "seed %d: %d labeled -> mIoU %.3f (train %.0f s)",
+                seed,
+                initial.size(),
+                miou0,
+                trainSeconds));
         for (String order : List.of(ExperimentResult.SUGGESTED, ExperimentResult.RANDOM)) {
           if (cancel.isCancelled()) {
             return new ExperimentResult(curves, seconds(start));
@@ -115,10 +122,12 @@ public final class ActiveExperiment {
     try (ExperimentModel m = new ExperimentModel(config.model(), branchSeed)) {
       m.load(weights);
       for (int r = 1; r <= config.rounds() && !cancel.isCancelled(); r++) {
+        long t0 = System.nanoTime();
         List<ExperimentData.Sample> chosen =
             order.equals(ExperimentResult.SUGGESTED)
-                ? suggest(m, remaining)
-                : random(remaining, pick);
+                ? suggest(m, candidates(remaining, pick))
+                : random(remaining, pick, config.perRound());
+        double rankSeconds = seconds(t0);
         labeled.addAll(chosen);
         remaining.removeAll(chosen);
         m.train(
@@ -128,12 +137,14 @@ public final class ActiveExperiment {
         log.accept(
             String.format(
                 Locale.ROOT,
-                "seed %d, %s, round %d: %d labeled -> mIoU %.3f",
+                "seed %d, %s, round %d: %d labeled -> mIoU %.3f (rank %.0f s, train %.0f s)",
                 seed,
                 order,
                 r,
                 labeled.size(),
-                miou[r]));
+                miou[r],
+                rankSeconds,
+                m.lastTrainSeconds));
       }
     }
     return new ExperimentResult.Curve(order, seed, labeledCounts, miou);
@@ -161,10 +172,19 @@ public final class ActiveExperiment {
     return out;
   }
 
-  private List<ExperimentData.Sample> random(List<ExperimentData.Sample> remaining, Random rnd) {
+  private List<ExperimentData.Sample> candidates(
+      List<ExperimentData.Sample> remaining, Random rnd) {
+    if (config.candidates() == 0 || config.candidates() >= remaining.size()) {
+      return remaining;
+    }
+    return random(remaining, rnd, config.candidates());
+  }
+
+  private static List<ExperimentData.Sample> random(
+      List<ExperimentData.Sample> remaining, Random rnd, int n) {
     List<ExperimentData.Sample> shuffled = new ArrayList<>(remaining);
     Collections.shuffle(shuffled, rnd);
-    return new ArrayList<>(shuffled.subList(0, config.perRound()));
+    return new ArrayList<>(shuffled.subList(0, n));
   }
 
   private static double seconds(long start) {

@@ -17,6 +17,8 @@ import org.pc2seg.ml.model.ModelConfig;
  * @param seeds one run per seed and order
  * @param measure uncertainty measure of the suggested order
  * @param diversity diversity weight of the suggested order (0 = uncertainty only)
+ * @param candidates the suggested order ranks a random subset of this many pool images per round (0
+ *     = the whole pool), the usual way to bound ranking time
  * @param model the network
  */
 public record ExperimentConfig(
@@ -30,6 +32,7 @@ public record ExperimentConfig(
     List<Long> seeds,
     UncertaintyMeasure measure,
     double diversity,
+    int candidates,
     ModelConfig model) {
 
   public ExperimentConfig {
@@ -39,6 +42,10 @@ public record ExperimentConfig(
     }
     if (crop < 32 || crop % 16 != 0) {
       throw new IllegalArgumentException("crop must be a multiple of 16 and >= 32: " + crop);
+    }
+    if (candidates != 0 && candidates < perRound) {
+      throw new IllegalArgumentException(
+          "candidates must be 0 (all) or at least the images per round");
     }
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException("give at least one seed");

@@ -45,6 +45,7 @@ final class ExperimentModel implements AutoCloseable {
 
   /** Trains {@code steps} steps on random crops of the labeled samples. */
   void train(List<ExperimentData.Sample> labeled, int steps, int batch, int crop, double lr) {
+    long t0 = System.nanoTime();
     DefaultTrainingConfig cfg =
         new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
             .optOptimizer(
@@ -69,7 +70,11 @@ final class ExperimentModel implements AutoCloseable {
         }
       }
     }
+    lastTrainSeconds = (System.nanoTime() - t0) / 1e9;
   }
+
+  /** Wall time of the last {@link #train} call. */
+  double lastTrainSeconds;
 
   /**
    * Copies a random crop (with a random horizontal flip) into slot {@code b}; returns labeled px.
@@ -191,6 +196,12 @@ final class ExperimentModel implements AutoCloseable {
   void load(java.nio.file.Path file) throws java.io.IOException {
     try {
       org.pc2seg.ml.model.ModelWeights.loadFull(model, file);
+      // loaded arrays do not track gradients; the trainable ones must again
+      for (ai.djl.nn.Parameter p : block.getParameters().values()) {
+        if (p.requiresGradient()) {
+          p.getArray().setRequiresGradient(true);
+        }
+      }
     } catch (ai.djl.MalformedModelException e) {
       throw new java.io.IOException(file + ": " + e.getMessage(), e);
     }
