@@ -57,6 +57,7 @@ public final class StudioWindow {
           org.pc2seg.project.SampleProjects.userDataDir().resolve("recent-projects.txt"));
   private final Menu recentMenu = new Menu("Recent projects");
   private final ImageListPane list;
+  private final ClassPalettePane palette;
   private ShortcutOverlay help;
 
   public StudioWindow(Stage stage) {
@@ -74,7 +75,8 @@ public final class StudioWindow {
     tools.put(eraser, actions.get(ActionId.ERASER));
     tools.put(fill, actions.get(ActionId.FILL));
     tools.put(polygon, actions.get(ActionId.POLYGON));
-    right.getChildren().addAll(new ClassPalettePane(ws), new ToolOptionsPane(ws, tools));
+    palette = new ClassPalettePane(ws);
+    right.getChildren().addAll(palette, new ToolOptionsPane(ws, tools));
     right.setPrefWidth(240);
     right.setMinWidth(200);
     centre.getChildren().add(viewer);
@@ -201,11 +203,26 @@ public final class StudioWindow {
   public void openProject(Path dir) {
     try {
       ws.open(dir);
+      if (!ws.lastRecovery().isEmpty()) {
+        showRecovery(ws.lastRecovery());
+      }
       recent.add(dir);
       refreshRecent();
     } catch (java.io.IOException | RuntimeException e) {
       ws.messageProperty().set("Cannot open project " + dir + ": " + e.getMessage());
     }
+  }
+
+  private void showRecovery(String text) {
+    javafx.scene.control.Alert a =
+        new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text);
+    a.initOwner(stage);
+    a.initModality(javafx.stage.Modality.NONE);
+    a.setHeaderText("Unsaved work from the last session was recovered");
+    a.setX(stage.getX() + 30);
+    a.setY(stage.getY() + 90);
+    a.getDialogPane().setMaxWidth(420);
+    a.show();
   }
 
   private void refreshRecent() {
@@ -247,6 +264,10 @@ public final class StudioWindow {
 
   public ImageListPane imageList() {
     return list;
+  }
+
+  public ClassPalettePane classPalette() {
+    return palette;
   }
 
   public MaskOverlay maskOverlay() {

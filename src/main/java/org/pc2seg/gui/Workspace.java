@@ -26,6 +26,7 @@ import org.pc2seg.edit.MaskEditSession;
 import org.pc2seg.edit.Rect;
 import org.pc2seg.gui.tools.ToolContext;
 import org.pc2seg.gui.viewer.ImageViewer;
+import org.pc2seg.gui.viewer.TiledLayer;
 import org.pc2seg.gui.viewer.ViewedImage;
 import org.pc2seg.image.ImageFormatException;
 import org.pc2seg.image.IndexMask;
@@ -55,7 +56,8 @@ public final class Workspace implements ToolContext {
   private final PauseTransition autosave;
   private MaskSaver saver;
   private ImageItem requested;
-  private long loadGeneration;
+  private String lastRecovery = "";
+  private volatile long loadGeneration;
 
   public Workspace(ImageViewer viewer, BackgroundTasks tasks) {
     this.viewer = viewer;
@@ -75,6 +77,7 @@ public final class Workspace implements ToolContext {
     items.setAll(p.items());
     StringBuilder msg =
         new StringBuilder("Opened " + p.name() + ": " + p.items().size() + " images.");
+    lastRecovery = report.isEmpty() ? "" : report.message();
     if (!report.isEmpty()) {
       msg.append(' ').append(report.message());
     }
@@ -142,7 +145,8 @@ public final class Workspace implements ToolContext {
             }
             IndexMask m = mask;
             String prob = problem;
-            Platform.runLater(() -> shown(gen, item, rgb, m, prob));
+            TiledLayer layer = gen == loadGeneration ? ImageViewer.imageLayer(rgb) : null;
+            Platform.runLater(() -> shown(gen, item, rgb, layer, m, prob));
           } catch (IOException | RuntimeException e) {
             Platform.runLater(
                 () -> {
@@ -155,8 +159,14 @@ public final class Workspace implements ToolContext {
         });
   }
 
-  private void shown(long gen, ImageItem item, BufferedImage rgb, IndexMask mask, String problem) {
-    if (gen != loadGeneration || saver == null) {
+  private void shown(
+      long gen,
+      ImageItem item,
+      BufferedImage rgb,
+      TiledLayer layer,
+      IndexMask mask,
+      String problem) {
+    if (gen != loadGeneration || saver == null || layer == null) {
       return;
     }
     MaskEditSession s = null;
@@ -171,7 +181,7 @@ public final class Workspace implements ToolContext {
                           mask != null ? mask : IndexMask.blank(rgb.getWidth(), rgb.getHeight())));
       saver.open(item, s.mask());
     }
-    viewer.setImage(new ViewedImage(item, rgb, s, problem));
+    viewer.setImage(new ViewedImage(item, rgb, s, problem), layer);
     if (problem != null) {
       error(problem);
     }
@@ -330,6 +340,11 @@ public final class Workspace implements ToolContext {
 
   public StringProperty messageProperty() {
     return message;
+  }
+
+  /** What journal recovery did when the project was opened ("" when nothing was left over). */
+  public String lastRecovery() {
+    return lastRecovery;
   }
 
   /** The image most recently asked for (shown, or still loading). */

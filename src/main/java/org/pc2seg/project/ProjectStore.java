@@ -169,11 +169,13 @@ public final class ProjectStore {
       }
       AtomicFiles.writeString(file, json);
     } catch (AccessDeniedException e) {
-      throw new ProjectException(file, "permission denied; cannot save", e);
+      throw new ProjectException(
+          file, "permission denied; cannot save; the previous file is intact", e);
     } catch (NoSuchFileException e) {
       throw new ProjectException(file, "folder disappeared; cannot save", e);
     } catch (FileSystemException e) {
-      throw new ProjectException(file, "cannot save (" + e.getReason() + ")", e);
+      throw new ProjectException(
+          file, "cannot save (" + e.getReason() + "); the previous file is intact", e);
     } catch (IOException e) {
       throw new ProjectException(
           file, "cannot save (" + e.getMessage() + "); the previous file is intact", e);

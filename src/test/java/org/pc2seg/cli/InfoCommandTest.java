@@ -127,6 +127,9 @@ class InfoCommandTest {
     assertThat(version.code).isZero();
     assertThat(version.out).startsWith("PC2Seg Studio " + VersionProvider.version());
     assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    Run infoVersion = run("info", "--version");
+    assertThat(infoVersion.code).isZero();
+    assertThat(infoVersion.out).startsWith("PC2Seg Studio " + VersionProvider.version());
     Run unknown = run("frobnicate");
     assertThat(unknown.code).isEqualTo(2);
     assertThat(unknown.err).contains("frobnicate");

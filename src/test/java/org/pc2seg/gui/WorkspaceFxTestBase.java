@@ -20,6 +20,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Opens the main window on a fresh copy of the sample project for each test. */
 @ExtendWith(ApplicationExtension.class)
 abstract class WorkspaceFxTestBase {
+  static {
+    // a loaded CI machine needs more than TestFX's default 30 s to build the first window
+    System.setProperty("testfx.setup.timeout", "120000");
+  }
+
   @TempDir static Path tmp;
   static int copies;
   StudioWindow window;
@@ -31,12 +36,16 @@ abstract class WorkspaceFxTestBase {
     projectDir = tmp.resolve("shapes" + copies++);
     copyTree(
         Path.of(System.getProperty("pc2seg.sample.dir", "sample-projects"), "shapes"), projectDir);
+    beforeOpen(projectDir);
     window = new StudioWindow(stage);
     stage.setWidth(1100);
     stage.setHeight(720);
     stage.show();
     window.openProject(projectDir);
   }
+
+  /** Hook to change the project files before the window opens them. */
+  void beforeOpen(Path dir) throws Exception {}
 
   @AfterEach
   void tearDown() throws Exception {

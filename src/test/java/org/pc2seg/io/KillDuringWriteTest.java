@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,16 +69,23 @@ class KillDuringWriteTest {
     int lastGen = 0;
     int killedWhileRunning = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      Process child = startChild();
-      String ready = awaitReady(child);
-      assertThat(ready).as("child output (seed %d)", seed).startsWith("ready ");
-      assertThat(Integer.parseInt(ready.substring(6))).isEqualTo(lastGen);
-      Thread.sleep(40 + rnd.nextInt(500));
-      if (child.isAlive()) {
+      Child child = startChild();
+      assertThat(child.awaitReady())
+          .as("child output (seed %d): %s", seed, child.output())
+          .isTrue();
+      assertThat(child.readyGeneration.get()).isEqualTo(lastGen);
+      if (round == ROUNDS - 1) {
+        // Make sure the child got through at least one full save before the last kill.
+        assertThat(child.awaitSaved()).as("child output: %s", child.output()).isTrue();
+        Thread.sleep(rnd.nextInt(200));
+      } else {
+        Thread.sleep(40 + rnd.nextInt(500));
+      }
+      if (child.process.isAlive()) {
         killedWhileRunning++;
       }
-      child.destroyForcibly(); // SIGKILL on Linux
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      child.process.destroyForcibly(); // SIGKILL on Linux
+      assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       lastGen = checkConsistent(seed, round);
     }
     assertThat(killedWhileRunning).as("child died on its own (seed %d)", seed).isEqualTo(ROUNDS);
@@ -126,7 +135,7 @@ class KillDuringWriteTest {
     return gen;
   }
 
-  private Process startChild() throws Exception {
+  private Child startChild() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp =
         String.join(
@@ -134,36 +143,66 @@ class KillDuringWriteTest {
             codeSource(KillWriterMain.class),
             codeSource(Project.class),
             codeSource(Gson.class));
-    return new ProcessBuilder(
-            java,
-            "-Xmx128m",
-            "-XX:TieredStopAtLevel=1",
-            "-Djava.awt.headless=true",
-            "-cp",
-            cp,
-            KillWriterMain.class.getName(),
-            dir.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-cp",
+                cp,
+                KillWriterMain.class.getName(),
+                dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    return new Child(p);
   }
 
-  private static String awaitReady(Process child) throws Exception {
-    BufferedReader r =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder all = new StringBuilder();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      String line = r.readLine();
-      if (line == null) {
-        break;
-      }
-      if (line.startsWith("ready ")) {
-        return line;
-      }
-      all.append(line).append('\n');
+  /** A running writer, with its output read on a background thread. */
+  private static final class Child {
+    final Process process;
+    final AtomicInteger readyGeneration = new AtomicInteger(-1);
+    final StringBuffer output = new StringBuffer();
+    final CountDownLatch ready = new CountDownLatch(1);
+    final CountDownLatch saved = new CountDownLatch(1);
+
+    Child(Process process) {
+      this.process = process;
+      Thread t = new Thread(this::pump, "kill-writer-output");
+      t.setDaemon(true);
+      t.start();
     }
-    child.destroyForcibly();
-    return all.toString();
+
+    private void pump() {
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          if (line.startsWith("ready ")) {
+            readyGeneration.set(Integer.parseInt(line.substring(6)));
+            ready.countDown();
+          } else if (line.startsWith("saved ")) {
+            saved.countDown();
+          } else if (output.length() < 20_000) {
+            output.append(line).append('\n');
+          }
+        }
+      } catch (java.io.IOException e) {
+        // the process was killed
+      }
+    }
+
+    boolean awaitReady() throws InterruptedException {
+      return ready.await(60, TimeUnit.SECONDS);
+    }
+
+    boolean awaitSaved() throws InterruptedException {
+      return saved.await(60, TimeUnit.SECONDS);
+    }
+
+    String output() {
+      return output.toString();
+    }
   }
 
   private static String codeSource(Class<?> c) throws Exception {

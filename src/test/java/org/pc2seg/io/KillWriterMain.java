@@ -46,6 +46,8 @@ public final class KillWriterMain {
       }
       p.setName("gen-" + gen);
       ProjectStore.save(p);
+      System.out.println("saved " + gen);
+      System.out.flush();
     }
   }
 }

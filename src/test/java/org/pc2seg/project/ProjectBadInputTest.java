@@ -275,6 +275,9 @@ class ProjectBadInputTest {
           .hasMessageContaining("read-only");
       assertThatThrownBy(() -> ClassTable.remove(p, 1, java.util.Optional.empty()))
           .hasMessageContaining("read-only");
+      Project browsed = ProjectStore.open(dir); // still opens and can be browsed
+      assertThat(browsed.problems()).isEmpty();
+      assertThat(browsed.itemsByStatus(ImageStatus.LABELED)).hasSize(3);
     } finally {
       ProjectStore.folderWritable = real;
     }

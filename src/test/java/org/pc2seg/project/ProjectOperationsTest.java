@@ -235,6 +235,18 @@ class ProjectOperationsTest {
   }
 
   @Test
+  void imagesThatWouldShareAMaskFileAreRefused() throws Exception {
+    Project p = ProjectFixtures.fourImages(dir);
+    Path jpeg = TestImages.write(TestImages.noisyRgb(W, H, 9), "jpeg", dir.resolve("images/a.jpg"));
+    assertThat(ProjectImporter.addImages(p, List.of(jpeg), Split.TRAIN)).isEmpty();
+    assertThat(p.problems())
+        .singleElement()
+        .asString()
+        .contains(jpeg.toString(), "another image already uses the mask name images__a");
+    assertThat(p.items()).hasSize(4);
+  }
+
+  @Test
   void imagesOutsideTheProjectAreStoredRelatively() throws Exception {
     Path elsewhere = TestImages.png(dir.resolve("data/set1/img.png"), W, H);
     Project p = ProjectStore.create(dir.resolve("work/proj"), "p", ProjectFixtures.CLASSES);

@@ -96,6 +96,9 @@ class SampleDeterminismTest {
     assertThat(p.labeledValItems()).hasSizeBetween(15, 25);
     assertThat(p.itemsBySplit(Split.VAL)).hasSameSizeAs(p.labeledValItems());
     assertThat(p.items()).allSatisfy(i -> assertThat(i.width()).isBetween(128, 256));
+    for (ImageItem item : p.items()) {
+      assertThat(ImageLoader.readRgb(p.imageFile(item)).getWidth()).isEqualTo(item.width());
+    }
     long bytes;
     try (Stream<Path> s = Files.walk(Path.of("sample-projects"))) {
       bytes = s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();

@@ -27,6 +27,13 @@ public final class ShortcutOverlay extends StackPane {
       head.setStyle("-fx-font-weight: bold; -fx-text-fill: #9cf;");
       grid.add(head, col, row++, 2, 1);
       for (StudioAction a : e.getValue()) {
+        if (a.id().name().startsWith("CLASS_")) {
+          if (a.id() == ActionId.CLASS_1) {
+            grid.add(key("1 … 9"), col, row);
+            grid.add(text("Select class 1 … 9 (palette order)"), col + 1, row++);
+          }
+          continue;
+        }
         if (a.accelerator() != null) {
           grid.add(key(a.shortcutText()), col, row);
           grid.add(text(a.label()), col + 1, row++);

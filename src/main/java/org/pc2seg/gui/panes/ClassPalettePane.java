@@ -161,6 +161,16 @@ public final class ClassPalettePane extends VBox {
         pick.get().startsWith("unlabeled")
             ? Optional.empty()
             : Optional.of(Integer.parseInt(pick.get().substring(0, pick.get().indexOf(':'))));
+    deleteClass(c, remap);
+  }
+
+  /**
+   * Deletes a class in the background: unsaved masks are saved first, then every mask is rewritten
+   * with the class's pixels set to {@code remap} (or 255), then the shown image is reloaded and all
+   * undo histories are cleared (they refer to the old pixel values).
+   */
+  public Task<Void> deleteClass(LabelClass c, Optional<Integer> remap) {
+    Project p = ws.project();
     ws.saveAllAndWait();
     Task<Void> task =
         new Task<>() {
@@ -175,12 +185,16 @@ public final class ClassPalettePane extends VBox {
     task.setOnSucceeded(
         e -> {
           ws.messageProperty().set("Deleted class " + c.name() + "; undo history cleared.");
+          if (ws.selectedClass() == c.id()) {
+            ws.selectedClassProperty().set(p.classes().get(0).id());
+          }
           ws.reloadAfterClassChange();
           reload();
         });
     task.setOnFailed(
         e -> ws.messageProperty().set("Cannot delete class: " + task.getException().getMessage()));
     ws.tasks().submit(task);
+    return task;
   }
 
   private void saveProject(Project p) {

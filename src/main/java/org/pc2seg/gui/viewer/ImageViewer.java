@@ -110,30 +110,21 @@ public final class ImageViewer extends Region {
 
   /** Shows an image (null clears the view) and tells every overlay. */
   public void setImage(ViewedImage img) {
+    setImage(img, img == null ? null : imageLayer(img.rgb()));
+  }
+
+  /**
+   * Shows an image whose tiles were built in the background with {@link #imageLayer}, so the FX
+   * thread only swaps nodes.
+   */
+  public void setImage(ViewedImage img, TiledLayer layer) {
     if (tool.get() != null) {
       tool.get().uninstall(this);
     }
     image.set(img);
     imageHolder.getChildren().clear();
-    imageLayer = null;
-    if (img != null) {
-      BufferedImage rgb = img.rgb();
-      int[] px = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
-      int w = rgb.getWidth();
-      imageLayer =
-          new TiledLayer(
-              w,
-              rgb.getHeight(),
-              512,
-              (x, y, rw, rh, out) -> {
-                for (int j = 0; j < rh; j++) {
-                  int src = (y + j) * w + x;
-                  int dst = j * rw;
-                  for (int i = 0; i < rw; i++) {
-                    out[dst + i] = px[src + i] | 0xFF000000;
-                  }
-                }
-              });
+    imageLayer = img == null ? null : layer;
+    if (imageLayer != null) {
       imageHolder.getChildren().add(imageLayer);
     }
     for (ViewerOverlay o : overlays) {
@@ -144,6 +135,25 @@ public final class ImageViewer extends Region {
     }
     fitPending = true;
     refitIfPending();
+  }
+
+  /** Builds the tiles of an RGB image; safe to call off the FX thread. */
+  public static TiledLayer imageLayer(BufferedImage rgb) {
+    int[] px = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+    int w = rgb.getWidth();
+    return new TiledLayer(
+        w,
+        rgb.getHeight(),
+        512,
+        (x, y, rw, rh, out) -> {
+          for (int j = 0; j < rh; j++) {
+            int src = (y + j) * w + x;
+            int dst = j * rw;
+            for (int i = 0; i < rw; i++) {
+              out[dst + i] = px[src + i] | 0xFF000000;
+            }
+          }
+        });
   }
 
   /** The shown image, or null. */

@@ -65,7 +65,8 @@ public final class MaskOverlay implements ViewerOverlay {
                   out[dst + i] = lut[d[src + i] & 0xFF];
                 }
               }
-            });
+            },
+            img.session().mask().labeledPixels() > 0);
     root.getChildren().add(layer);
   }
 

@@ -30,6 +30,15 @@ public final class TiledLayer extends Group {
   private int[] buffer = new int[0];
 
   public TiledLayer(int width, int height, int tile, PixelSource source) {
+    this(width, height, tile, source, true);
+  }
+
+  /**
+   * A layer of {@code width × height} pixels in {@code tile}-sized tiles. With {@code fill} false
+   * the tiles start transparent (for an all-unlabeled mask). Can be built off the FX thread as long
+   * as it is not yet in a scene.
+   */
+  public TiledLayer(int width, int height, int tile, PixelSource source, boolean fill) {
     this.width = width;
     this.height = height;
     this.tile = tile;
@@ -51,7 +60,9 @@ public final class TiledLayer extends Group {
       }
     }
     setManaged(false);
-    repaint(new Rect(0, 0, width, height));
+    if (fill) {
+      repaint(new Rect(0, 0, width, height));
+    }
   }
 
   /** Re-reads the pixels of a region from the source. */

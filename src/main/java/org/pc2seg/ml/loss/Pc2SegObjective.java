@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.pc2seg.ml.model.Layers;
 import org.pc2seg.ml.sampling.NegativeSample;
 import org.pc2seg.ml.sampling.NegativeSampler;
 import org.pc2seg.ml.sampling.SamplingScheme;
@@ -197,7 +196,8 @@ public final class Pc2SegObjective {
     if (out.size() >= 3) {
       return out.get(2);
     }
-    return Layers.resizeBilinear(out.get(0), h, w);
+    // bilinear, align_corners = false (same as the model's upsampling)
+    return out.get(0).getNDArrayInternal().interpolation(new long[] {h, w}, 1, false);
   }
 
   /** M distinct pixel indices, uniformly among the eligible ones (all when null). */
