@@ -111,11 +111,13 @@ public final class CurvePlot {
       g.fillOval(ax.px(xs[i]) - 4, ax.py(mean[i] * 100) - 4, 8, 8);
     }
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    int ly = TOP + 20 + legendRow * 20;
-    g.drawLine(W - RIGHT - 230, ly - 4, W - RIGHT - 205, ly - 4);
+    String label = order + " order, mean of " + cs.size() + " seeds (band: min–max)";
+    int tw = g.getFontMetrics().stringWidth(label);
+    int lx = W - RIGHT - 12 - tw;
+    int ly = H - BOTTOM - 14 - (1 - legendRow) * 20;
+    g.drawLine(lx - 32, ly - 4, lx - 7, ly - 4);
     g.setColor(Color.DARK_GRAY);
-    g.drawString(
-        order + " order (mean of " + cs.size() + " seeds, band = min–max)", W - RIGHT - 200, ly);
+    g.drawString(label, lx, ly);
   }
 
   /** Writes the plot as a PNG, atomically. */
