@@ -38,32 +38,32 @@ public final class ActiveExperimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--rounds",
-      defaultValue = "3",
+      defaultValue = "2",
       description = "acquisition rounds (${DEFAULT-VALUE})")
   int rounds;
 
   @Option(
       names = "--per-round",
-      defaultValue = "6",
+      defaultValue = "8",
       description = "images labeled per round (${DEFAULT-VALUE})")
   int perRound;
 
   @Option(
       names = "--initial-steps",
-      defaultValue = "120",
+      defaultValue = "150",
       description = "training steps on the initial labeled set (${DEFAULT-VALUE})")
   int initialSteps;
 
   @Option(
       names = "--steps",
-      defaultValue = "60",
+      defaultValue = "80",
       description = "training steps after each round (${DEFAULT-VALUE})")
   int steps;
 
-  @Option(names = "--batch", defaultValue = "4", description = "images per step (${DEFAULT-VALUE})")
+  @Option(names = "--batch", defaultValue = "2", description = "images per step (${DEFAULT-VALUE})")
   int batch;
 
-  @Option(names = "--crop", defaultValue = "96", description = "training crop (${DEFAULT-VALUE})")
+  @Option(names = "--crop", defaultValue = "64", description = "training crop (${DEFAULT-VALUE})")
   int crop;
 
   @Option(
@@ -74,7 +74,7 @@ public final class ActiveExperimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--width",
-      defaultValue = "64",
+      defaultValue = "32",
       description = "ASPP and decoder channels (${DEFAULT-VALUE})")
   int width;
 
@@ -87,7 +87,7 @@ public final class ActiveExperimentCommand implements Callable<Integer> {
   @Option(
       names = "--seeds",
       split = ",",
-      defaultValue = "1,2",
+      defaultValue = "1,2,3",
       description = "seeds (${DEFAULT-VALUE})")
   List<Long> seeds;
 
@@ -105,7 +105,7 @@ public final class ActiveExperimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--candidates",
-      defaultValue = "40",
+      defaultValue = "24",
       description = "pool images ranked per round, a random subset (0 = all) (${DEFAULT-VALUE})")
   int candidates;
 
