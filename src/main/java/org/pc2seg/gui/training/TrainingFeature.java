@@ -61,6 +61,7 @@ public final class TrainingFeature {
   private final NegativeDrawStats draws = new NegativeDrawStats(50);
   private final NegativeDrawsPane drawsPane = new NegativeDrawsPane();
   private TrainingSettings settings = TrainingSettings.cpuPreset();
+  private TitledPane section;
   private Stage monitor;
   private ViewerTool toolBeforeHeatmap;
   private CancelToken predictionCancel = new CancelToken();
@@ -94,7 +95,7 @@ public final class TrainingFeature {
   private void wire() {
     ws.viewer().addOverlay(predictionOverlay);
     ws.viewer().addOverlay(heatmapOverlay);
-    TitledPane section = new TitledPane("Model", controls);
+    section = new TitledPane("Model", controls);
     section.setId("model-section");
     window.addRightPane(section);
     predictionOverlay.thresholdProperty().bind(controls.confidence.valueProperty());
@@ -358,7 +359,21 @@ public final class TrainingFeature {
     predictionOverlay.node().setVisible(m.showsPrediction());
   }
 
+  /** In heat-map mode the painting panes make room for the heat-map pane, and come back after. */
+  private void hideSiblings(boolean hide) {
+    if (section.getParent() == null) {
+      return;
+    }
+    for (javafx.scene.Node n : section.getParent().getChildrenUnmodifiable()) {
+      if (n != section) {
+        n.setVisible(!hide);
+        n.setManaged(!hide);
+      }
+    }
+  }
+
   private void heatmapMode(boolean on) {
+    hideSiblings(on);
     if (on) {
       toolBeforeHeatmap = ws.viewer().toolProperty().get();
       ws.viewer().toolProperty().set(heatmapTool);
