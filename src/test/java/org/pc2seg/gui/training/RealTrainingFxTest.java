@@ -93,7 +93,8 @@ class RealTrainingFxTest {
     assertThat(window.workspace().project().activeModel()).isPresent();
     javafx.scene.image.ImageView v =
         (javafx.scene.image.ImageView) feature.predictionOverlay().node();
-    assertThat(v.getImage()).isNotNull();
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> v.getImage() != null);
+    assertThat(v.getImage().getWidth()).isEqualTo(item.width());
     assertThat(feature.predictionOverlay().predictionProperty().get().width())
         .isEqualTo(item.width());
     assertThat(java.nio.file.Files.exists(window.workspace().project().predictionFile(item)))
