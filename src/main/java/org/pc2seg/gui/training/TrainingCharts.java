@@ -41,6 +41,7 @@ public final class TrainingCharts {
     lossChart.getData().add(cy.series());
     lossChart.getData().add(ctr.series());
     miouChart = chart("Validation mIoU", "mIoU %", true);
+    ((NumberAxis) miouChart.getXAxis()).setForceZeroInRange(true);
     NumberAxis y = (NumberAxis) miouChart.getYAxis();
     y.setAutoRanging(false);
     y.setLowerBound(0);
