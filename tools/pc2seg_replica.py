@@ -119,7 +119,15 @@ def cbr(i, o, k, d=1):
 class DeepLab(nn.Module):
     def __init__(self, k, width=128, dim=64):
         super().__init__()
-        r = torchvision.models.resnet18(weights=None, replace_stride_with_dilation=[False, False, True])
+        r = torchvision.models.resnet18(weights=None)
+        # output stride 16: layer4 keeps stride 1 and dilates its 3x3 convolutions by 2
+        b0 = r.layer4[0]
+        b0.conv1.stride = (1, 1)
+        b0.downsample[0].stride = (1, 1)
+        for blk in r.layer4:
+            for c in (blk.conv1, blk.conv2):
+                if c is not b0.conv1:
+                    c.dilation, c.padding = (2, 2), (2, 2)
         self.stem = nn.Sequential(r.conv1, r.bn1, r.relu, r.maxpool)
         self.l1, self.l2, self.l3, self.l4 = r.layer1, r.layer2, r.layer3, r.layer4
         self.aspp = nn.ModuleList([cbr(512, width, 1), cbr(512, width, 3, 6), cbr(512, width, 3, 12), cbr(512, width, 3, 18)])
