@@ -3,39 +3,45 @@ package org.pc2seg.gui;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.pc2seg.project.ImageItem;
-import org.pc2seg.project.Project;
-import org.pc2seg.project.ProjectStore;
 import org.pc2seg.project.SampleProjects;
 
-/** Minimal main window: the project name and its image list. */
+/** The JavaFX application: one {@link StudioWindow} on the given project or the sample. */
 public final class StudioApp extends Application {
+  private StudioWindow window;
+
   @Override
   public void start(Stage stage) {
-    BorderPane root = new BorderPane();
+    window = new StudioWindow(stage);
+    stage.show();
     Path dir = StudioLauncher.initialProject();
     try {
       if (dir == null) {
-        dir = SampleProjects.writable(SampleProjects.defaultProject().orElseThrow());
+        dir = SampleProjects.defaultProject().map(StudioApp::writable).orElse(null);
       }
-      Project p = ProjectStore.open(dir);
-      ListView<String> list = new ListView<>();
-      for (ImageItem i : p.items()) {
-        list.getItems().add(i.path() + "  [" + i.status() + "]");
-      }
-      root.setTop(new Label("Project: " + p.name() + " — " + p.items().size() + " images"));
-      root.setCenter(list);
-      stage.setTitle("PC²Seg Studio — " + p.name());
-    } catch (IOException | RuntimeException e) {
-      root.setCenter(new Label("Cannot open project: " + e.getMessage()));
-      stage.setTitle("PC²Seg Studio");
+    } catch (RuntimeException e) {
+      window.workspace().messageProperty().set("Cannot open the sample project: " + e.getMessage());
     }
-    stage.setScene(new Scene(root, 1200, 800));
-    stage.show();
+    window.viewer().requestFocus();
+    if (dir != null) {
+      window.openProject(dir);
+    } else if (window.workspace().messageProperty().get().isEmpty()) {
+      window.workspace().messageProperty().set("Open or create a project from the File menu.");
+    }
+  }
+
+  private static Path writable(Path sample) {
+    try {
+      return SampleProjects.writable(sample);
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (window != null) {
+      window.shutdown();
+    }
   }
 }

@@ -7,9 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -42,17 +40,13 @@ public final class Aspp extends AbstractBlock {
       throw new IllegalArgumentException("ASPP needs three dilation rates");
     }
     this.channels = channels;
-    branches[0] = addChildBlock("b0", Layers.convBnRelu(channels, 1, 1, 1));
+    branches[0] = addChildBlock("b0", ConvLayer.convBnRelu(channels, 1, 1, 1));
     for (int i = 0; i < 3; i++) {
-      branches[i + 1] = addChildBlock("b" + (i + 1), Layers.convBnRelu(channels, 3, 1, rates[i]));
+      branches[i + 1] =
+          addChildBlock("b" + (i + 1), ConvLayer.convBnRelu(channels, 3, 1, rates[i]));
     }
-    pooling =
-        addChildBlock(
-            "pool",
-            new SequentialBlock()
-                .add(Layers.conv(channels, 1, 1, 1, true))
-                .add(Activation.reluBlock()));
-    project = addChildBlock("project", Layers.convBnRelu(channels, 1, 1, 1));
+    pooling = addChildBlock("pool", ConvLayer.convRelu(channels, 1));
+    project = addChildBlock("project", ConvLayer.convBnRelu(channels, 1, 1, 1));
   }
 
   @Override
@@ -66,9 +60,15 @@ public final class Aspp extends AbstractBlock {
     }
     NDArray pooled = x.sum(new int[] {2, 3}, true).divi(s.get(2) * s.get(3));
     NDArray p = pooling.forward(ps, new NDList(pooled), training, params).head();
+    pooled.close();
     parts[4] = p.broadcast(new Shape(s.get(0), channels, s.get(2), s.get(3)));
-    NDArray cat = NDArrays.concat(new NDList(parts), 1);
-    return project.forward(ps, new NDList(cat), training, params);
+    NDList all = new NDList(parts);
+    NDArray cat = NDArrays.concat(all, 1);
+    all.close();
+    p.close();
+    NDList out = project.forward(ps, new NDList(cat), training, params);
+    cat.close();
+    return out;
   }
 
   @Override

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.io.DataInputStream;
@@ -54,13 +53,13 @@ public final class DeepLabV3Plus extends AbstractBlock {
     int r = config.outputStride() == 16 ? 1 : 2;
     aspp =
         addChildBlock("aspp", new Aspp(config.asppChannels(), new int[] {6 * r, 12 * r, 18 * r}));
-    lowReduce = addChildBlock("lowReduce", Layers.convBnRelu(LOW_LEVEL_REDUCED, 1, 1, 1));
+    lowReduce = addChildBlock("lowReduce", ConvLayer.convBnRelu(LOW_LEVEL_REDUCED, 1, 1, 1));
     fuse =
         addChildBlock(
             "fuse",
-            new SequentialBlock()
-                .add(Layers.convBnRelu(config.decoderChannels(), 3, 1, 1))
-                .add(Layers.convBnRelu(config.decoderChannels(), 3, 1, 1)));
+            new Chain()
+                .add(ConvLayer.convBnRelu(config.decoderChannels(), 3, 1, 1))
+                .add(ConvLayer.convBnRelu(config.decoderChannels(), 3, 1, 1)));
     classifier = addChildBlock("classifier", Layers.conv(config.numClasses(), 1, 1, 1, true));
     projector = addChildBlock("projector", Layers.conv(config.projectionDim(), 1, 1, 1, true));
   }

@@ -2,9 +2,6 @@ package org.pc2seg.ml.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
@@ -32,21 +29,6 @@ public final class Layers {
   /** Batch normalisation over channels; DJL momentum 0.9 equals PyTorch's default 0.1. */
   static BatchNorm batchNorm() {
     return BatchNorm.builder().optMomentum(0.9f).optEpsilon(1e-5f).build();
-  }
-
-  /** conv (no bias) → BN → ReLU. */
-  static SequentialBlock convBnRelu(int filters, int kernel, int stride, int dilation) {
-    return new SequentialBlock()
-        .add(conv(filters, kernel, stride, dilation, false))
-        .add(batchNorm())
-        .add(Activation.reluBlock());
-  }
-
-  /** conv (no bias) → BN. */
-  static Block convBn(int filters, int kernel, int stride, int dilation) {
-    return new SequentialBlock()
-        .add(conv(filters, kernel, stride, dilation, false))
-        .add(batchNorm());
   }
 
   /**

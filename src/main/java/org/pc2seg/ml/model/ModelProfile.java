@@ -45,6 +45,7 @@ public final class ModelProfile {
     int classes = arg(args, "classes", 5);
     boolean concat = Boolean.parseBoolean(str(args, "concat", "true"));
     boolean sgd = Boolean.parseBoolean(str(args, "sgd", "false"));
+    boolean ab = Boolean.parseBoolean(str(args, "ab", "false"));
     Backbone backbone = Backbone.parse(str(args, "backbone", "resnet18"));
     Engine.getInstance().setRandomSeed(0);
     ModelConfig config = new ModelConfig(backbone, 16, classes, 128, 128, 64);
@@ -73,6 +74,8 @@ public final class ModelProfile {
       long[][] t = new long[steps][6];
       NDManager base = trainer.getManager();
       for (int s = 0; s < steps; s++) {
+        // ab=true: odd steps without the exact dilated-conv shortcut, to compare in one process
+        ConvLayer.centerTapShortcut = !ab || s % 2 == 0;
         try (NDManager sm = base.newSubManager()) {
           NDArray xl = sm.randomNormal(new Shape(batch, 3, crop, crop));
           NDArray yl = sm.randomInteger(0, classes, new Shape(batch, crop, crop), DataType.INT32);

@@ -56,9 +56,17 @@ public final class ModelWeights {
     checkShapes(before, shapes(block), paramsFile);
   }
 
-  /** Loads the encoder weights of {@code model} from a full-model or backbone-only file. */
+  /**
+   * Loads the encoder weights of {@code model} from a full-model or backbone-only DJL file, or —
+   * for a {@code .safetensors} file — from torchvision/timm ResNet weights ({@link
+   * TorchvisionWeights}).
+   */
   public static void loadBackbone(Model model, Path paramsFile)
       throws IOException, MalformedModelException {
+    if (paramsFile.getFileName().toString().endsWith(".safetensors")) {
+      TorchvisionWeights.loadResNetBackbone(model, paramsFile);
+      return;
+    }
     DeepLabV3Plus block = SegmentationModels.block(model);
     Map<String, Shape> before = shapes(block.backbone());
     try (DataInputStream in = open(paramsFile)) {

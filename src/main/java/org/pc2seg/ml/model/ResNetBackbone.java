@@ -1,13 +1,11 @@
 package org.pc2seg.ml.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -44,8 +42,8 @@ public final class ResNetBackbone extends AbstractBlock {
     stem =
         addChildBlock(
             "stem",
-            new SequentialBlock()
-                .add(Layers.convBnRelu(64, 7, 2, 1))
+            new Chain()
+                .add(ConvLayer.convBnRelu(64, 7, 2, 1))
                 .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1))));
     int inChannels = 64;
     int dilation = 1;
@@ -58,10 +56,10 @@ public final class ResNetBackbone extends AbstractBlock {
         stride = 1;
       }
       int width = 64 << s;
-      SequentialBlock stage = new SequentialBlock();
+      Chain stage = new Chain();
       for (int u = 0; u < variant.units(s); u++) {
         stage.add(
-            ResidualUnits.unit(
+            new ResidualUnit(
                 variant.bottleneck(),
                 width,
                 u == 0 ? inChannels : variant.stageChannels(s),
@@ -71,6 +69,20 @@ public final class ResNetBackbone extends AbstractBlock {
       inChannels = variant.stageChannels(s);
       stages[s] = addChildBlock("layer" + (s + 1), stage);
     }
+  }
+
+  /** The stem's 7x7 conv layer (for weight import). */
+  ConvLayer stemLayer() {
+    return (ConvLayer) ((Chain) stem).blocks().get(0);
+  }
+
+  /** The residual units of stage {@code s} (0..3), in order (for weight import). */
+  java.util.List<ResidualUnit> units(int s) {
+    java.util.List<ResidualUnit> out = new java.util.ArrayList<>();
+    for (Block b : ((Chain) stages[s]).blocks()) {
+      out.add((ResidualUnit) b);
+    }
+    return out;
   }
 
   /** The ResNet variant. */
@@ -88,12 +100,16 @@ public final class ResNetBackbone extends AbstractBlock {
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDList x = stem.forward(ps, inputs, training, params);
     NDList low = stages[0].forward(ps, x, training, params);
+    x.close();
     NDList h = low;
     for (int s = 1; s < 4; s++) {
-      h = stages[s].forward(ps, h, training, params);
+      NDList next = stages[s].forward(ps, h, training, params);
+      if (h != low) {
+        h.close();
+      }
+      h = next;
     }
-    NDArray lowArray = low.head();
-    return new NDList(lowArray, h.head());
+    return new NDList(low.head(), h.head());
   }
 
   @Override

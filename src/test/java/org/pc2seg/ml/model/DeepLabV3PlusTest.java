@@ -7,9 +7,17 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import org.junit.jupiter.api.Test;
+import org.pc2seg.ml.loss.MaskedCrossEntropyLoss;
 
 class DeepLabV3PlusTest {
 
@@ -59,6 +67,53 @@ class DeepLabV3PlusTest {
   }
 
   @Test
+  void gradientsReachEveryParameterAndSgdStepsLowerTheLoss() {
+    ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+    ModelConfig c = new ModelConfig(Backbone.RESNET18, 16, 3, 16, 16, 8);
+    MaskedCrossEntropyLoss ce = new MaskedCrossEntropyLoss();
+    try (Model model = SegmentationModels.newModel(c, "g", null);
+        Trainer trainer =
+            model.newTrainer(
+                new DefaultTrainingConfig(ce)
+                    .optOptimizer(
+                        Optimizer.sgd()
+                            .setLearningRateTracker(Tracker.fixed(0.05f))
+                            .optMomentum(0.9f)
+                            .build()))) {
+      NDManager m = trainer.getManager();
+      NDArray x = m.randomNormal(new Shape(2, 3, 32, 32));
+      // left half class 1, right half class 2, one row unlabeled
+      NDArray y = m.zeros(new Shape(2, 32, 32), DataType.INT32);
+      y.set(new NDIndex(":, :, 0:16"), 1);
+      y.set(new NDIndex(":, :, 16:"), 2);
+      y.set(new NDIndex(":, 0, :"), 255);
+      float first = 0;
+      float last = 0;
+      for (int step = 0; step < 8; step++) {
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+          NDList out = trainer.forward(new NDList(x));
+          // a tiny term on z so that the projection head gets a gradient too
+          NDArray loss = ce.evaluate(out.get(0), y).add(out.get(1).get(":, 0").mean().mul(0.01f));
+          gc.backward(loss);
+          if (step == 0) {
+            first = loss.getFloat();
+            for (var p : model.getBlock().getParameters()) {
+              if (p.getValue().requiresGradient()) {
+                NDArray g = p.getValue().getArray().getGradient();
+                assertThat(g.isNaN().any().getBoolean()).as(p.getKey()).isFalse();
+                assertThat(g.abs().sum().getFloat()).as(p.getKey()).isPositive();
+              }
+            }
+          }
+          last = loss.getFloat();
+        }
+        trainer.step();
+      }
+      assertThat(last).isLessThan(first * 0.7f);
+    }
+  }
+
+  @Test
   void invalidSettingsAreRejectedWithTheirName() {
     assertThatThrownBy(() -> DeepLabV3Plus.builder().setNumClasses(1).build())
         .hasMessageContaining("number of classes");
@@ -80,7 +135,7 @@ class DeepLabV3PlusTest {
     try (Model model = Model.newInstance("shapes")) {
       model.setBlock(block);
       NDManager m = model.getNDManager();
-      block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 3, 64, 64));
+      block.initialize(m, DataType.FLOAT32, new Shape(1, 3, 64, 64));
       NDArray x = m.randomNormal(new Shape(batch, 3, h, w));
       NDList out = block.forward(new ParameterStore(m, false), new NDList(x), training);
       Shape[] expected = block.getOutputShapes(new Shape[] {x.getShape()});

@@ -1,0 +1,53 @@
+package org.pc2seg.gui.actions;
+
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+
+/** Builds menus and toolbar buttons from the {@link Actions} table. */
+public final class MenuFactory {
+  private MenuFactory() {}
+
+  /** A menu bar with every in-menu action; {@code extra} items are appended per menu. */
+  public static MenuBar menuBar(Actions actions, Map<String, List<MenuItem>> extra) {
+    MenuBar bar = new MenuBar();
+    for (Map.Entry<String, List<StudioAction>> e : actions.byMenu().entrySet()) {
+      Menu menu = new Menu(e.getKey());
+      for (StudioAction a : e.getValue()) {
+        if (a.inMenu()) {
+          menu.getItems().add(item(a));
+        }
+      }
+      if (extra.containsKey(e.getKey())) {
+        menu.getItems().addAll(extra.get(e.getKey()));
+      }
+      bar.getMenus().add(menu);
+    }
+    return bar;
+  }
+
+  /** A menu item; its accelerator shows the shortcut (key presses reach it via the table). */
+  public static MenuItem item(StudioAction a) {
+    MenuItem item = new MenuItem(a.label());
+    item.setAccelerator(a.accelerator());
+    item.setOnAction(e -> a.fire());
+    item.disableProperty().bind(a.disabledProperty());
+    item.setId("menu-" + a.id().name().toLowerCase(java.util.Locale.ROOT));
+    return item;
+  }
+
+  /** A toolbar button whose tooltip names the shortcut. */
+  public static Button button(StudioAction a, String text) {
+    Button b = new Button(text);
+    b.setTooltip(new Tooltip(a.tooltip()));
+    b.setOnAction(e -> a.fire());
+    b.disableProperty().bind(a.disabledProperty());
+    b.setFocusTraversable(false);
+    b.setId("tool-" + a.id().name().toLowerCase(java.util.Locale.ROOT));
+    return b;
+  }
+}

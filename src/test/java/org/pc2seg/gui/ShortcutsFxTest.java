@@ -1,0 +1,80 @@
+package org.pc2seg.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.pc2seg.gui.actions.StudioAction;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** Every plain shortcut of the actions table does what the table says. */
+class ShortcutsFxTest extends WorkspaceFxTestBase {
+  @Start
+  void start(Stage stage) throws Exception {
+    startWindow(stage);
+  }
+
+  @Test
+  void keysSwitchToolsClassesBrushOverlayAndZoom(FxRobot robot) throws Exception {
+    waitShown(item(0));
+    focusViewer(robot);
+    robot.type(KeyCode.E);
+    assertThat(viewer().toolProperty().get().name()).isEqualTo("Eraser");
+    robot.type(KeyCode.F);
+    assertThat(viewer().toolProperty().get().name()).isEqualTo("Fill");
+    robot.type(KeyCode.P);
+    assertThat(viewer().toolProperty().get().name()).isEqualTo("Polygon");
+    robot.type(KeyCode.B);
+    assertThat(viewer().toolProperty().get().name()).isEqualTo("Brush");
+
+    double size = ws().brushSize();
+    robot.type(KeyCode.CLOSE_BRACKET);
+    assertThat(ws().brushSize()).isGreaterThan(size);
+    robot.type(KeyCode.OPEN_BRACKET, 2);
+    assertThat(ws().brushSize()).isLessThan(size);
+
+    robot.type(KeyCode.DIGIT3);
+    assertThat(ws().selectedClass()).isEqualTo(ws().project().classes().get(2).id());
+    robot.type(KeyCode.C);
+    assertThat(window.maskOverlay().node().isVisible()).isFalse();
+    robot.type(KeyCode.C);
+    assertThat(window.maskOverlay().node().isVisible()).isTrue();
+
+    robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+    assertThat(viewer().zoomProperty().get()).isEqualTo(1.0);
+    robot.type(KeyCode.DIGIT0);
+    assertThat(viewer().zoomProperty().get()).isGreaterThan(1.0);
+
+    robot.type(KeyCode.F1);
+    assertThat(robot.lookup("#shortcut-overlay").tryQuery()).isPresent();
+    robot.type(KeyCode.ESCAPE);
+    assertThat(robot.lookup("#shortcut-overlay").tryQuery()).isEmpty();
+  }
+
+  @Test
+  void typingInFilterDoesNotTriggerShortcuts(FxRobot robot) throws Exception {
+    waitShown(item(0));
+    TextField filter = robot.lookup("#image-filter").queryAs(TextField.class);
+    robot.clickOn(filter);
+    robot.write("img_01");
+    robot.type(KeyCode.E);
+    assertThat(filter.getText()).isEqualTo("img_01e");
+    assertThat(viewer().toolProperty().get().name()).isEqualTo("Brush");
+  }
+
+  @Test
+  void tooltipsAndMenusComeFromTheTable(FxRobot robot) throws Exception {
+    StudioAction undo = window.actions().get(org.pc2seg.gui.actions.ActionId.UNDO);
+    Node button = robot.lookup("#tool-undo").query();
+    assertThat(((javafx.scene.control.Button) button).getTooltip().getText())
+        .isEqualTo(undo.tooltip())
+        .contains("Z");
+    assertThat(window.actions().all()).allSatisfy(a -> assertThat(a.label()).isNotBlank());
+    long withKeys = window.actions().all().stream().filter(a -> a.accelerator() != null).count();
+    assertThat(withKeys).isGreaterThan(25);
+  }
+}
