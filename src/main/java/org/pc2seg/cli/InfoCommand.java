@@ -42,7 +42,13 @@ public final class InfoCommand implements Callable<Integer> {
     }
     Map<String, Object> out = summary(p);
     if (json) {
-      System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(out));
+      System.out.println(
+          new GsonBuilder()
+              .setPrettyPrinting()
+              .serializeNulls()
+              .disableHtmlEscaping()
+              .create()
+              .toJson(out));
     } else {
       printText(p);
     }
@@ -77,7 +83,14 @@ public final class InfoCommand implements Callable<Integer> {
     out.put(
         "classes",
         p.classes().stream()
-            .map(c -> Map.of("id", (Object) c.id(), "name", c.name(), "color", c.color()))
+            .map(
+                c -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("id", c.id());
+                  m.put("name", c.name());
+                  m.put("color", c.color());
+                  return m;
+                })
             .toList());
     out.put("active_model", p.activeModel().map(Path::toString).orElse(null));
     out.put("problems", p.problems().stream().map(Problem::toString).toList());

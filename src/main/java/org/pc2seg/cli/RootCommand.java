@@ -11,7 +11,18 @@ import picocli.CommandLine.Command;
     description =
         "PC2Seg Studio: label images for semantic segmentation with semi-supervised PC2Seg."
             + "%nRun with no arguments (or a project folder) to open the GUI.",
-    subcommands = {InfoCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InfoCommand.class,
+      SampleCommand.class,
+      TrainCommand.class,
+      ExperimentCommand.class,
+      EvalCommand.class,
+      PredictCommand.class,
+      BenchCommand.class,
+      ExportCommand.class,
+      ActiveExperimentCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class RootCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -22,8 +33,14 @@ public final class RootCommand implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
-    return new CommandLine(new RootCommand())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args);
+    CommandLine cl = new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    // Every subcommand answers --version like the root command does.
+    VersionProvider version = new VersionProvider();
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().versionProvider() == null) {
+        sub.getCommandSpec().versionProvider(version);
+      }
+    }
+    return cl.execute(args);
   }
 }

@@ -1,11 +1,12 @@
 package org.pc2seg.image;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -13,13 +14,19 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes images through ImageIO into 8-bit RGB.
+ * Decodes images (PNG, JPEG, BMP, GIF, TIFF through ImageIO) into 8-bit RGB, refusing bad files
+ * with an {@link ImageFormatException} that names the file and the problem.
  *
- * <p>Conversions: grayscale, 16-bit, palette and CMYK-free colour models are all drawn into a
- * {@code TYPE_INT_RGB} image (16-bit channels are reduced to their high 8 bits by Java2D);
- * transparent pixels are composited over black, which is what a model sees. The header is read
- * first, so an image claiming more than {@link ImageReadOptions#maxPixels()} is refused before any
- * pixel memory is allocated.
+ * <p>The decoder is chosen by the file's content, not its name, so a JPEG named {@code .png} still
+ * loads and a text file named {@code .png} is refused as "not a supported image". Empty files,
+ * truncated files (including a JPEG whose data ends early, which ImageIO would otherwise return
+ * half grey) and undecodable files are refused.
+ *
+ * <p>The header is read first, so an image claiming more than {@link ImageReadOptions#maxPixels()}
+ * pixels (default 100 megapixels) is refused before any pixel memory is allocated (decompression
+ * bombs).
+ *
+ * <p>Conversions to RGB (grayscale, 16-bit, palette, alpha) are described in {@link #toRgb}.
  */
 public final class ImageLoader {
   /** File extensions (lower case, no dot) recognised as images. */
@@ -28,20 +35,29 @@ public final class ImageLoader {
 
   private ImageLoader() {}
 
+  /** Whether a path is a regular file with one of the {@link #EXTENSIONS}. */
   public static boolean isImageFile(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     int dot = n.lastIndexOf('.');
     return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1)) && Files.isRegularFile(p);
   }
 
-  /** Width and height from the header only. */
+  /** Width and height from the header only, checked against the default pixel limit. */
   public static Size readSize(Path file) throws IOException {
+    return readSize(file, ImageReadOptions.defaults());
+  }
+
+  /** Width and height from the header only, checked against the pixel limit. */
+  public static Size readSize(Path file, ImageReadOptions options) throws IOException {
+    checkFile(file);
     try (ImageInputStream in = open(file)) {
       ImageReader reader = readerFor(file, in);
       try {
-        return new Size(reader.getWidth(0), reader.getHeight(0));
+        return headerSize(file, reader, options);
+      } catch (ImageFormatException e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
-        throw new ImageFormatException(file, "unreadable image header (" + e.getMessage() + ")", e);
+        throw new ImageFormatException(file, "unreadable image header (" + describe(e) + ")", e);
       } finally {
         reader.dispose();
       }
@@ -61,65 +77,79 @@ public final class ImageLoader {
 
   /** Decodes without colour conversion (used for masks). */
   static BufferedImage readRaw(Path file, ImageReadOptions options) throws IOException {
-    if (!Files.exists(file)) {
-      throw new ImageFormatException(file, "file not found");
-    }
-    if (Files.size(file) == 0) {
-      throw new ImageFormatException(file, "file is empty (0 bytes)");
-    }
+    checkFile(file);
     try (ImageInputStream in = open(file)) {
       ImageReader reader = readerFor(file, in);
+      List<String> warnings = new ArrayList<>();
+      reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       try {
-        long w = reader.getWidth(0);
-        long h = reader.getHeight(0);
-        if (w * h > options.maxPixels()) {
-          throw new ImageFormatException(
-              file,
-              String.format(
-                  Locale.ROOT,
-                  "image is %dx%d = %.1f megapixels, over the limit of %.1f megapixels"
-                      + " (set -Dpc2seg.maxPixels to raise it)",
-                  w,
-                  h,
-                  w * h / 1e6,
-                  options.maxPixels() / 1e6));
-        }
+        headerSize(file, reader, options);
         BufferedImage img = reader.read(0);
         if (img == null) {
           throw new ImageFormatException(file, "decoder returned no image");
+        }
+        for (String w : warnings) {
+          String lw = w.toLowerCase(Locale.ROOT);
+          if (lw.contains("premature end") || lw.contains("truncat") || lw.contains("corrupt")) {
+            throw new ImageFormatException(file, "corrupt or truncated image (" + w + ")");
+          }
         }
         return img;
       } catch (ImageFormatException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        throw new ImageFormatException(
-            file,
-            "corrupt or truncated image ("
-                + e.getClass().getSimpleName()
-                + ": "
-                + e.getMessage()
-                + ")",
-            e);
+        throw new ImageFormatException(file, "corrupt or truncated image (" + describe(e) + ")", e);
       } finally {
         reader.dispose();
       }
     }
   }
 
-  /** Any image to opaque 8-bit RGB (alpha composited over black). */
+  /**
+   * Any image to opaque 8-bit RGB: grayscale and 16-bit samples are rescaled to 0..255 without
+   * gamma change (gray copied to R, G and B), palette indices become their palette colour, and
+   * transparent pixels are composited over black ({@code c * alpha / maxAlpha}).
+   */
   public static BufferedImage toRgb(BufferedImage src) {
-    if (src.getType() == BufferedImage.TYPE_INT_RGB) {
-      return src;
+    return RgbConverter.toRgb(src);
+  }
+
+  private static Size headerSize(Path file, ImageReader reader, ImageReadOptions options)
+      throws IOException {
+    long w = reader.getWidth(0);
+    long h = reader.getHeight(0);
+    if (w <= 0 || h <= 0) {
+      throw new ImageFormatException(file, "image header gives an empty size " + w + "x" + h);
     }
-    BufferedImage rgb =
-        new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = rgb.createGraphics();
-    try {
-      g.drawImage(src, 0, 0, null);
-    } finally {
-      g.dispose();
+    if (w * h > options.maxPixels()) {
+      throw new ImageFormatException(
+          file,
+          String.format(
+              Locale.ROOT,
+              "image is %dx%d = %.1f megapixels, over the limit of %.1f megapixels"
+                  + " (set -Dpc2seg.maxPixels to raise it)",
+              w,
+              h,
+              w * h / 1e6,
+              options.maxPixels() / 1e6));
     }
-    return rgb;
+    return new Size((int) w, (int) h);
+  }
+
+  private static void checkFile(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new ImageFormatException(file, "file not found");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ImageFormatException(file, "not a regular file");
+    }
+    if (Files.size(file) == 0) {
+      throw new ImageFormatException(file, "file is empty (0 bytes)");
+    }
+  }
+
+  private static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static ImageInputStream open(Path file) throws IOException {
@@ -140,7 +170,8 @@ public final class ImageLoader {
       in.close();
       throw new ImageFormatException(
           file,
-          "not a supported image (PNG, JPEG, BMP, GIF or TIFF expected; content does not match)");
+          "not a supported image: the content is not PNG, JPEG, BMP, GIF or TIFF"
+              + " (whatever the file name says)");
     }
     ImageReader reader = readers.next();
     reader.setInput(in, true, true);

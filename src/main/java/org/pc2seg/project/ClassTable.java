@@ -1,9 +1,12 @@
 package org.pc2seg.project;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pc2seg.image.IndexMask;
+import org.pc2seg.image.MaskCodec;
 
 /** Edits a project's class table; removing a class remaps or clears its pixels in every mask. */
 public final class ClassTable {
@@ -46,7 +49,10 @@ public final class ClassTable {
 
   /**
    * Removes a class. Its pixels in every saved mask become {@code remapTo} (another class id) or
-   * 255 (unlabeled) when {@code remapTo} is empty. Masks are rewritten atomically one by one.
+   * 255 (unlabeled) when {@code remapTo} is empty. Every affected mask is read and validated before
+   * any is rewritten (a bad mask stops the edit with nothing changed); masks are then rewritten
+   * atomically one by one. Masks of BROKEN images are left alone. The class table itself is changed
+   * in memory: call {@link ProjectStore#save} to write it.
    */
   public static void remove(Project p, int id, Optional<Integer> remapTo) throws IOException {
     require(p, id);
@@ -57,6 +63,9 @@ public final class ClassTable {
     if (p.classes().size() == 1) {
       throw new IllegalStateException("a project needs at least one class");
     }
+    // Read (and validate) every affected mask first, so a bad mask stops the edit before any file
+    // is changed; then rewrite them one by one, each atomically.
+    Map<ImageItem, IndexMask> changed = new LinkedHashMap<>();
     for (ImageItem item : p.items()) {
       if (item.status() == ImageStatus.BROKEN) {
         continue;
@@ -66,16 +75,22 @@ public final class ClassTable {
         continue;
       }
       byte[] d = m.get().data();
-      boolean changed = false;
+      boolean hit = false;
       for (int i = 0; i < d.length; i++) {
         if ((d[i] & 0xFF) == id) {
           d[i] = (byte) target;
-          changed = true;
+          hit = true;
         }
       }
-      if (changed) {
-        org.pc2seg.image.MaskCodec.write(m.get(), p.maskFile(item));
+      if (hit) {
+        changed.put(item, m.get());
       }
+    }
+    if (!changed.isEmpty()) {
+      ProjectStore.checkWritable(p, p.maskFile(changed.keySet().iterator().next()));
+    }
+    for (Map.Entry<ImageItem, IndexMask> e : changed.entrySet()) {
+      MaskCodec.write(e.getValue(), p.maskFile(e.getKey()));
     }
     p.mutableClasses().removeIf(c -> c.id() == id);
     p.fire();

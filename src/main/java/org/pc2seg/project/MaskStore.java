@@ -30,6 +30,7 @@ public final class MaskStore {
   public static void write(Project p, ImageItem item, IndexMask mask) throws IOException {
     Path file = p.maskFile(item);
     validate(p, item, mask, file);
+    ProjectStore.checkWritable(p, file);
     try {
       MaskCodec.write(mask, file);
     } catch (IOException e) {

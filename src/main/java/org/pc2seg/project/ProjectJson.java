@@ -65,16 +65,23 @@ final class ProjectJson {
     return GSON.toJson(j) + "\n";
   }
 
+  /** Thrown for a project.json whose content is damaged (as opposed to too new). */
+  static final class DamagedException extends ProjectException {
+    DamagedException(Path file, String problem, Throwable cause) {
+      super(file, problem, cause);
+    }
+  }
+
   /** Parses and validates; throws a {@link ProjectException} naming the problem. */
   static Project read(Path root, Path file, String text) throws ProjectException {
     ProjectJson j;
     try {
       j = GSON.fromJson(text, ProjectJson.class);
     } catch (JsonParseException e) {
-      throw new ProjectException(file, "malformed JSON (" + e.getMessage() + ")", e);
+      throw new DamagedException(file, "malformed JSON (" + e.getMessage() + ")", e);
     }
     if (j == null) {
-      throw new ProjectException(file, "file is empty");
+      throw new DamagedException(file, "file is empty", null);
     }
     if (j.schemaVersion > Project.SCHEMA_VERSION) {
       throw new ProjectException(
@@ -86,21 +93,21 @@ final class ProjectJson {
               + "); update the app to open it");
     }
     if (j.schemaVersion < 1) {
-      throw new ProjectException(file, "missing or invalid schemaVersion");
+      throw new DamagedException(file, "missing or invalid schemaVersion", null);
     }
     if (j.classes == null || j.classes.isEmpty()) {
-      throw new ProjectException(file, "class table is missing or empty");
+      throw new DamagedException(file, "class table is missing or empty", null);
     }
     List<LabelClass> classes = new ArrayList<>();
     for (ClassJson c : j.classes) {
       try {
         classes.add(new LabelClass(c.id, c.name, c.color));
       } catch (IllegalArgumentException e) {
-        throw new ProjectException(file, "bad class entry: " + e.getMessage());
+        throw new DamagedException(file, "bad class entry: " + e.getMessage(), null);
       }
     }
     if (classes.stream().map(LabelClass::id).distinct().count() != classes.size()) {
-      throw new ProjectException(file, "class ids must be unique");
+      throw new DamagedException(file, "class ids must be unique", null);
     }
     classes.sort((a, b) -> Integer.compare(a.id(), b.id()));
     Project p = new Project(root, j.name == null ? root.getFileName().toString() : j.name, classes);
@@ -111,13 +118,33 @@ final class ProjectJson {
           p.addProblem(new Problem(file, "an image entry has no path; skipped"));
           continue;
         }
+        Split split = parseEnum(Split.class, ij.split, null);
+        if (split == null) {
+          p.addProblem(
+              new Problem(
+                  file,
+                  "image "
+                      + ij.path
+                      + " has an unknown split '"
+                      + ij.split
+                      + "' (train, val or unlabeled expected); treated as unlabeled"));
+          split = Split.UNLABELED;
+        }
         ImageItem item =
             new ImageItem(
                 ij.path,
-                ij.width,
-                ij.height,
-                parseEnum(Split.class, ij.split, Split.UNLABELED),
+                Math.max(0, ij.width),
+                Math.max(0, ij.height),
+                split,
                 parseEnum(ImageStatus.class, ij.status, ImageStatus.UNLABELED));
+        if (p.item(item.path()).isPresent()
+            || p.items().stream().anyMatch(i -> i.stem().equals(item.stem()))) {
+          p.addProblem(
+              new Problem(
+                  file,
+                  "image " + ij.path + " is listed twice (or shares its mask name); skipped"));
+          continue;
+        }
         item.setTimes(parseTime(ij.created), parseTime(ij.modified));
         p.mutableItems().add(item);
       }

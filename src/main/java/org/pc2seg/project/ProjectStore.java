@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.pc2seg.image.ImageFormatException;
+import org.pc2seg.image.ImageLoader;
 import org.pc2seg.io.AtomicFiles;
 
 /**
@@ -18,6 +21,19 @@ import org.pc2seg.io.AtomicFiles;
  * {@link Project#problems()} and the item is marked {@link ImageStatus#BROKEN}.
  */
 public final class ProjectStore {
+  /** Name of the backup that keeps the previous {@code project.json}. */
+  public static final String BACKUP_FILE = Project.FILE + ".bak";
+
+  /** Temporary files of a killed writer older than this are removed when a project is opened. */
+  static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
+
+  /**
+   * The check that a folder can be written. Package-private and replaceable so that tests can
+   * simulate a read-only folder even when they run as root (for whom file permissions do not stop
+   * writes).
+   */
+  static Predicate<Path> folderWritable = Files::isWritable;
+
   private ProjectStore() {}
 
   /** Creates an empty project folder with the given class table and saves it. */
@@ -34,13 +50,13 @@ public final class ProjectStore {
 
   /** Opens the project in a folder (or the folder of a given project.json). */
   public static Project open(Path dirOrFile) throws IOException {
+    if (!Files.exists(dirOrFile)) {
+      throw new ProjectException(dirOrFile, "no such project folder");
+    }
     Path dir = Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent();
     Path file = dir.resolve(Project.FILE);
-    if (!Files.isDirectory(dir)) {
-      throw new ProjectException(dir, "no such project folder");
-    }
     if (!Files.exists(file)) {
-      throw new ProjectException(file, "not a project folder (no " + Project.FILE + ")");
+      throw new ProjectException(dir, "not a project folder (no " + Project.FILE + ")");
     }
     String text;
     try {
@@ -48,21 +64,76 @@ public final class ProjectStore {
     } catch (IOException e) {
       throw new ProjectException(file, "cannot read (" + e.getMessage() + ")", e);
     }
-    Project p = ProjectJson.read(dir, file, text);
+    Project p;
+    try {
+      p = ProjectJson.read(dir, file, text);
+    } catch (ProjectJson.DamagedException e) {
+      Path bak = dir.resolve(BACKUP_FILE);
+      if (!Files.exists(bak)) {
+        throw e;
+      }
+      throw new ProjectException(
+          file,
+          e.problem()
+              + "; the previous version is in "
+              + BACKUP_FILE
+              + " (copy it over "
+              + Project.FILE
+              + " to go back to it)",
+          e);
+    }
+    deleteStaleTemps(p);
     refreshStatuses(p);
     return p;
   }
 
+  private static void deleteStaleTemps(Project p) {
+    if (!folderWritable.test(p.root())) {
+      return;
+    }
+    for (Path d : List.of(p.root(), p.masksDir())) {
+      try {
+        AtomicFiles.deleteStaleTemps(d, STALE_TEMP_AGE);
+      } catch (IOException e) {
+        // Leftover temporary files are harmless; never fail an open because of them.
+      }
+    }
+  }
+
   /**
    * Re-derives each image's status from the files on disk: a mask that exists and is valid means
-   * LABELED, a prediction means PREDICTED, a missing image or invalid mask means BROKEN (with a
-   * problem recorded).
+   * LABELED, a prediction means PREDICTED, a missing image, an unreadable image header (not an
+   * image, truncated header, over the pixel limit) or an invalid mask means BROKEN (with a problem
+   * recorded). The image size is taken from the image header; a size that differs from the one in
+   * {@code project.json} is corrected and reported. Nothing on disk is changed.
    */
   public static void refreshStatuses(Project p) {
     for (ImageItem item : p.items()) {
       Path img = p.imageFile(item);
       if (!Files.isRegularFile(img)) {
         p.addProblem(new Problem(img, "image file is missing"));
+        item.setStatusQuietly(ImageStatus.BROKEN);
+        continue;
+      }
+      try {
+        ImageLoader.Size size = ImageLoader.readSize(img);
+        if (item.width() > 0 && (item.width() != size.width() || item.height() != size.height())) {
+          p.addProblem(
+              new Problem(
+                  img,
+                  "image is "
+                      + size.width()
+                      + "x"
+                      + size.height()
+                      + " but the project recorded "
+                      + item.width()
+                      + "x"
+                      + item.height()
+                      + "; using the image's size"));
+        }
+        item.setSize(size.width(), size.height());
+      } catch (IOException e) {
+        p.addProblem(new Problem(img, stripFile(e.getMessage(), img)));
         item.setStatusQuietly(ImageStatus.BROKEN);
         continue;
       }
@@ -89,25 +160,39 @@ public final class ProjectStore {
   /** Writes project.json atomically, keeping the previous version as project.json.bak. */
   public static void save(Project p) throws IOException {
     Path file = p.file();
-    if (!Files.isWritable(p.root())) {
-      throw new ProjectException(p.root(), "project folder is read-only; cannot save");
-    }
+    checkWritable(p, file);
     String json = ProjectJson.write(p);
     try {
       if (Files.exists(file)) {
-        Path bak = file.resolveSibling(Project.FILE + ".bak");
+        Path bak = file.resolveSibling(BACKUP_FILE);
         AtomicFiles.write(bak, out -> Files.copy(file, out));
       }
       AtomicFiles.writeString(file, json);
     } catch (AccessDeniedException e) {
-      throw new ProjectException(file, "permission denied; cannot save", e);
+      throw new ProjectException(
+          file, "permission denied; cannot save; the previous file is intact", e);
     } catch (NoSuchFileException e) {
       throw new ProjectException(file, "folder disappeared; cannot save", e);
     } catch (FileSystemException e) {
-      throw new ProjectException(file, "cannot save (" + e.getReason() + ")", e);
+      throw new ProjectException(
+          file, "cannot save (" + e.getReason() + "); the previous file is intact", e);
     } catch (IOException e) {
       throw new ProjectException(
           file, "cannot save (" + e.getMessage() + "); the previous file is intact", e);
+    }
+  }
+
+  /**
+   * Throws a {@link ProjectException} naming {@code file} when the project folder (or the folder of
+   * {@code file}, if it exists) cannot be written, before anything is touched.
+   */
+  static void checkWritable(Project p, Path file) throws ProjectException {
+    Path dir = file.toAbsolutePath().getParent();
+    boolean ok =
+        folderWritable.test(p.root()) && (!Files.isDirectory(dir) || folderWritable.test(dir));
+    if (!ok) {
+      throw new ProjectException(
+          file, "the project folder " + p.root() + " is read-only; nothing was saved");
     }
   }
 

@@ -47,7 +47,10 @@ public final class SampleProjects {
    * user's data folder (made once), so an installed read-only sample can still be edited.
    */
   public static Path writable(Path sample) throws IOException {
-    if (Files.isWritable(sample) && Files.isWritable(sample.resolve(Project.FILE))) {
+    if (ProjectStore.folderWritable.test(sample)
+        && (!Files.isDirectory(sample.resolve("masks"))
+            || ProjectStore.folderWritable.test(sample.resolve("masks")))
+        && Files.isWritable(sample.resolve(Project.FILE))) {
       return sample;
     }
     Path copy = userDataDir().resolve("samples").resolve(sample.getFileName().toString());
@@ -57,8 +60,15 @@ public final class SampleProjects {
     return copy;
   }
 
-  /** Per-user data folder ({@code $XDG_DATA_HOME/pc2seg-studio} or {@code ~/.pc2seg-studio}). */
+  /**
+   * Per-user data folder: the system property {@code pc2seg.data.dir} if set, else {@code
+   * $XDG_DATA_HOME/pc2seg-studio}, else {@code ~/.pc2seg-studio}.
+   */
   public static Path userDataDir() {
+    String prop = System.getProperty("pc2seg.data.dir");
+    if (prop != null && !prop.isBlank()) {
+      return Path.of(prop);
+    }
     String xdg = System.getenv("XDG_DATA_HOME");
     if (xdg != null && !xdg.isBlank()) {
       return Path.of(xdg, "pc2seg-studio");

@@ -118,7 +118,7 @@ public final class SampleProjectGenerator {
       for (int x = 0; x < w; x++) {
         int cls = label[y * w + x];
         double t = TexturePainter.texture(cls, x, y, texScale, phase, angle);
-        double light = gain * (1 + gx * (x - w / 2.0) * w / 2 + gy * (y - h / 2.0) * h / 2);
+        double light = gain * (1 + gx * (x - w / 2.0) + gy * (y - h / 2.0));
         int rgb = 0;
         for (int ch = 0; ch < 3; ch++) {
           double v = (t * fg[cls][ch] + (1 - t) * bg[cls][ch] * 0.6) * light;

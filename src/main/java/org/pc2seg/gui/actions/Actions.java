@@ -68,6 +68,14 @@ public final class Actions {
       alt(ActionId.valueOf("CLASS_" + (i + 1)), "Tools", "Select class " + (i + 1), key(digits[i]));
     }
     add(ActionId.SHORTCUTS, "Help", "Keyboard shortcuts", key(KeyCode.F1));
+    add(ActionId.EXPORT, "File", "Export…", shortcut(KeyCode.E));
+    add(ActionId.TRAIN, "Train", "Train", shortcut(KeyCode.T));
+    add(ActionId.STOP_TRAINING, "Train", "Stop training", null);
+    add(ActionId.TRAINING_MONITOR, "Train", "Training charts and runs…", null);
+    add(ActionId.CYCLE_OVERLAY, "View", "Overlay: mask / prediction / both / none", key(KeyCode.O));
+    add(ActionId.ACCEPT_PREDICTION, "Train", "Accept prediction", key(KeyCode.ENTER));
+    add(ActionId.HEATMAP_MODE, "Train", "Negative-sample heat-map mode", key(KeyCode.H));
+    add(ActionId.LABEL_NEXT, "Image", "Label next (top suggestion)", key(KeyCode.N));
   }
 
   private static KeyCombination key(KeyCode c) {
@@ -102,7 +110,7 @@ public final class Actions {
   /** Actions grouped by menu, in menu order. */
   public Map<String, List<StudioAction>> byMenu() {
     Map<String, List<StudioAction>> m = new LinkedHashMap<>();
-    for (String menu : List.of("File", "Edit", "View", "Tools", "Image", "Help")) {
+    for (String menu : List.of("File", "Edit", "View", "Tools", "Image", "Train", "Help")) {
       m.put(menu, new ArrayList<>());
     }
     for (StudioAction a : table.values()) {

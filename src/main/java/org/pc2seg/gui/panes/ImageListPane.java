@@ -34,6 +34,9 @@ public final class ImageListPane extends VBox {
   private final ChoiceBox<String> status = new ChoiceBox<>();
   private final ChoiceBox<String> sort = new ChoiceBox<>();
   private final Label counts = new Label();
+  private final java.util.Map<String, Comparator<ImageItem>> extraSorts =
+      new java.util.LinkedHashMap<>();
+  private java.util.function.Function<ImageItem, String> annotation = i -> "";
 
   public ImageListPane(Workspace ws) {
     this.ws = ws;
@@ -106,6 +109,33 @@ public final class ImageListPane extends VBox {
     return list;
   }
 
+  /**
+   * Extra text shown after an image's status (e.g. prediction confidence, label-next score); other
+   * features set it, then call {@link #refresh}.
+   */
+  public void setAnnotation(java.util.function.Function<ImageItem, String> f) {
+    this.annotation = f;
+    refresh();
+  }
+
+  /** Adds a sort order offered in the sort box (e.g. by label-next score). */
+  public void addSortOrder(String name, Comparator<ImageItem> order) {
+    extraSorts.put(name, order);
+    sort.getItems().add(name);
+  }
+
+  /** Selects a sort order by name. */
+  public void setSortOrder(String name) {
+    sort.setValue(name);
+  }
+
+  /** Redraws the cells and re-sorts (after annotations or scores changed). */
+  public void refresh() {
+    sorted.setComparator(null);
+    sorted.setComparator(comparator());
+    list.refresh();
+  }
+
   private void updateFilter() {
     String text = filter.getText() == null ? "" : filter.getText().toLowerCase(Locale.ROOT);
     String st = status.getValue();
@@ -120,7 +150,7 @@ public final class ImageListPane extends VBox {
       case "Name" -> Comparator.comparing(ImageItem::path);
       case "Status" -> Comparator.comparing(ImageItem::status).thenComparing(ImageItem::path);
       case "Last modified" -> Comparator.comparing(ImageItem::modified).reversed();
-      default -> null;
+      default -> extraSorts.get(sort.getValue());
     };
   }
 
@@ -173,7 +203,7 @@ public final class ImageListPane extends VBox {
           item.split() == org.pc2seg.project.Split.UNLABELED
               ? "pool"
               : item.split().name().toLowerCase(Locale.ROOT);
-      state.setText(label(item.status()) + " · " + split);
+      state.setText(label(item.status()) + " · " + split + annotation.apply(item));
       state.setStyle("-fx-text-fill: " + color(item.status()) + "; -fx-font-size: 10px;");
       Project p = ws.project();
       view.setImage(p == null ? null : thumbs.get(p.imageFile(item)));

@@ -13,6 +13,12 @@ public interface TrainingListener {
   /** After a checkpoint was written to {@code dir}. */
   default void onCheckpoint(Path dir, int step) {}
 
+  /**
+   * Where the step's contrastive negatives were drawn (PC²Seg runs only; cheap per-image and
+   * per-pixel counts for the GUI's aggregate heat-map).
+   */
+  default void onNegatives(NegativeDraws draws) {}
+
   /** A human-readable message (start, device, warnings, why it stopped). */
   default void onMessage(String message) {}
 

@@ -1,0 +1,152 @@
+package org.pc2seg.export.onnx;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.norm.BatchNorm;
+import java.util.List;
+import org.pc2seg.export.onnx.OnnxGraph.Attr;
+
+/**
+ * Turns the DJL layers the model is made of into ONNX nodes, one node per layer (no fusion): {@code
+ * Conv2d} → {@code Conv}, {@code BatchNorm} → {@code BatchNormalization} (inference form, running
+ * statistics, ε = 1e-5 as the model's {@code Layers.batchNorm()} sets), the ReLU lambda → {@code
+ * Relu}. Weights are copied from the blocks' parameters.
+ */
+final class BlockEmitter {
+  /** The BatchNorm epsilon of {@code org.pc2seg.ml.model.Layers#batchNorm()}. */
+  static final float BN_EPSILON = 1e-5f;
+
+  private final OnnxGraph g;
+  private int counter;
+
+  BlockEmitter(OnnxGraph g) {
+    this.g = g;
+  }
+
+  OnnxGraph graph() {
+    return g;
+  }
+
+  /** A fresh tensor name. */
+  String fresh(String base) {
+    return base + "_" + counter++;
+  }
+
+  private static Parameter param(Block b, Parameter.Type type) {
+    for (Parameter p : b.getDirectParameters().values()) {
+      if (p.getType() == type) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("block " + b + " has no " + type + " parameter");
+  }
+
+  private String constant(String prefix, Parameter p) {
+    if (!p.isInitialized()) {
+      throw new IllegalStateException("parameter " + p.getName() + " is not initialised");
+    }
+    return g.floatTensor(
+        fresh(prefix), p.getArray().getShape().getShape(), p.getArray().toFloatArray());
+  }
+
+  /** A convolution node. */
+  String conv(Convolution c, String x, String prefix) {
+    long[] k = c.getKernelShape().getShape();
+    long[] s = c.getStride().getShape();
+    long[] p = c.getPadding().getShape();
+    long[] d = c.getDilation().getShape();
+    String w = constant(prefix + ".weight", param(c, Parameter.Type.WEIGHT));
+    List<String> in =
+        c.isIncludeBias()
+            ? List.of(x, w, constant(prefix + ".bias", param(c, Parameter.Type.BIAS)))
+            : List.of(x, w);
+    return g.node(
+        "Conv",
+        in,
+        List.of(fresh(prefix + ".conv")),
+        Attr.ints("kernel_shape", k),
+        Attr.ints("strides", s),
+        Attr.ints("pads", p[0], p[1], p[0], p[1]),
+        Attr.ints("dilations", d),
+        Attr.i("group", c.getGroups()));
+  }
+
+  /** A batch normalisation node (inference: running mean and variance). */
+  String batchNorm(BatchNorm b, String x, String prefix) {
+    return g.node(
+        "BatchNormalization",
+        List.of(
+            x,
+            constant(prefix + ".gamma", param(b, Parameter.Type.GAMMA)),
+            constant(prefix + ".beta", param(b, Parameter.Type.BETA)),
+            constant(prefix + ".mean", param(b, Parameter.Type.RUNNING_MEAN)),
+            constant(prefix + ".var", param(b, Parameter.Type.RUNNING_VAR))),
+        List.of(fresh(prefix + ".bn")),
+        Attr.f("epsilon", BN_EPSILON));
+  }
+
+  String relu(String x) {
+    return g.node("Relu", List.of(x), List.of(fresh("relu")));
+  }
+
+  /**
+   * A sequence of layers: convolutions, batch norms, and ReLU lambdas (a lambda is accepted only
+   * right after a convolution or batch norm, where the model puts its ReLUs). Nested sequences are
+   * followed.
+   */
+  String sequence(SequentialBlock seq, String x, String prefix) {
+    String h = x;
+    Block previous = null;
+    int i = 0;
+    for (Block b : seq.getChildren().values()) {
+      String name = prefix + "." + i++;
+      if (b instanceof Convolution c) {
+        h = conv(c, h, name);
+      } else if (b instanceof BatchNorm bn) {
+        h = batchNorm(bn, h, name);
+      } else if (b instanceof SequentialBlock s) {
+        h = sequence(s, h, name);
+      } else if (b instanceof LambdaBlock
+          && (previous instanceof Convolution || previous instanceof BatchNorm)) {
+        h = relu(h);
+      } else {
+        throw new IllegalStateException(
+            "cannot export layer " + b.getClass().getSimpleName() + " at " + name);
+      }
+      previous = b;
+    }
+    return h;
+  }
+
+  /** A constant int64 vector. */
+  String int64s(String base, long... values) {
+    return g.int64Tensor(fresh(base), new long[] {values.length}, values);
+  }
+
+  /**
+   * Bilinear resize of {@code x} to the spatial size of {@code like} (align_corners = false, the
+   * {@code pytorch_half_pixel} rule PyTorch's {@code upsample_bilinear2d} uses).
+   */
+  String resizeLike(String x, String like) {
+    String xShape = g.node("Shape", List.of(x), List.of(fresh("shape")));
+    String likeShape = g.node("Shape", List.of(like), List.of(fresh("shape")));
+    String nc =
+        g.node(
+            "Slice", List.of(xShape, int64s("start", 0), int64s("end", 2)), List.of(fresh("nc")));
+    String hw =
+        g.node(
+            "Slice",
+            List.of(likeShape, int64s("start", 2), int64s("end", 4)),
+            List.of(fresh("hw")));
+    String sizes = g.node("Concat", List.of(nc, hw), List.of(fresh("sizes")), Attr.i("axis", 0));
+    return g.node(
+        "Resize",
+        List.of(x, "", "", sizes),
+        List.of(fresh("resize")),
+        Attr.s("mode", "linear"),
+        Attr.s("coordinate_transformation_mode", "pytorch_half_pixel"));
+  }
+}

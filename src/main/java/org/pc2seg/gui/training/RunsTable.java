@@ -1,0 +1,61 @@
+package org.pc2seg.gui.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The list of training runs with their metrics; the active model's row is marked. */
+public final class RunsTable extends TableView<RunSummary> {
+  private final ObjectProperty<Path> activeRun = new SimpleObjectProperty<>(this, "activeRun");
+
+  public RunsTable() {
+    TableColumn<RunSummary, String> active = new TableColumn<>("");
+    active.setCellValueFactory(
+        c ->
+            new SimpleStringProperty(
+                Objects.equals(norm(c.getValue().dir()), norm(activeRun.get())) ? "●" : ""));
+    active.setPrefWidth(24);
+    TableColumn<RunSummary, String> name = new TableColumn<>("Run");
+    name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
+    name.setPrefWidth(170);
+    TableColumn<RunSummary, String> steps = new TableColumn<>("Steps");
+    steps.setCellValueFactory(c -> new SimpleStringProperty(String.valueOf(c.getValue().steps())));
+    TableColumn<RunSummary, String> miou = new TableColumn<>("mIoU");
+    miou.setCellValueFactory(c -> new SimpleStringProperty(formatMiou(c.getValue().miou())));
+    TableColumn<RunSummary, String> method = new TableColumn<>("Method");
+    method.setCellValueFactory(
+        c ->
+            new SimpleStringProperty(
+                c.getValue().method()
+                    + (c.getValue().sampling().isEmpty() ? "" : " / " + c.getValue().sampling())));
+    method.setPrefWidth(170);
+    getColumns().addAll(List.of(active, name, steps, miou, method));
+    setPlaceholder(new javafx.scene.control.Label("No runs yet — press Train (Ctrl+T)"));
+    setPrefHeight(150);
+    activeRun.addListener((o, a, b) -> refresh());
+  }
+
+  /** The active model's run folder; its row shows a dot. */
+  public ObjectProperty<Path> activeRunProperty() {
+    return activeRun;
+  }
+
+  /** Replaces the rows, newest first as given. */
+  public void setRuns(List<RunSummary> runs) {
+    getItems().setAll(runs);
+  }
+
+  private static Path norm(Path p) {
+    return p == null ? null : p.toAbsolutePath().normalize();
+  }
+
+  static String formatMiou(double miou) {
+    return Double.isNaN(miou) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * miou);
+  }
+}

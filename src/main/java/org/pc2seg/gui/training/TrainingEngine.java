@@ -1,0 +1,56 @@
+package org.pc2seg.gui.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.pc2seg.active.ProbabilitySource;
+import org.pc2seg.gui.overlay.PredictionImage;
+import org.pc2seg.ml.train.CancelToken;
+import org.pc2seg.project.ImageItem;
+import org.pc2seg.project.Project;
+
+/**
+ * What the training GUI needs from the ML engine, as one seam: the window calls these from
+ * background threads only, and tests can drive the GUI with a small engine of their own. {@link
+ * DjlTrainingEngine} is the real one.
+ */
+public interface TrainingEngine {
+  /**
+   * What a training job returns.
+   *
+   * @param runDir the run folder written (null if none)
+   * @param steps steps done
+   * @param message a one-line summary
+   */
+  record RunResult(Path runDir, int steps, String message) {}
+
+  /** Called after each image is predicted (on the prediction thread). */
+  @FunctionalInterface
+  interface PredictionCallback {
+    void predicted(int index, int total, ImageItem item, PredictionImage prediction);
+  }
+
+  /**
+   * A job that trains a new run on the project's masks and unlabeled pool, makes it the active
+   * model and returns it; {@code initFrom} is a run folder to fine-tune from, or null.
+   */
+  TrainingJob<RunResult> trainJob(Project project, TrainingSettings settings, Path initFrom);
+
+  /**
+   * Predicts {@code order} one image at a time with the model in {@code runDir}, writing {@code
+   * predictions/}; returns how many were done (fewer when cancelled).
+   */
+  int predict(
+      Project project,
+      Path runDir,
+      List<ImageItem> order,
+      PredictionCallback callback,
+      CancelToken cancel)
+      throws IOException;
+
+  /** Class probabilities of images from the model in {@code runDir} (heat-map, ranking). */
+  ProbabilitySource probabilities(Project project, Path runDir) throws IOException;
+
+  /** The project's runs, newest first. */
+  List<RunSummary> runs(Project project);
+}

@@ -1,0 +1,413 @@
+package org.pc2seg.gui.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.pc2seg.edit.MaskEditSession;
+import org.pc2seg.gui.StudioWindow;
+import org.pc2seg.gui.Workspace;
+import org.pc2seg.gui.actions.ActionId;
+import org.pc2seg.gui.overlay.HeatmapOverlay;
+import org.pc2seg.gui.overlay.OverlayMode;
+import org.pc2seg.gui.overlay.PredictionImage;
+import org.pc2seg.gui.overlay.PredictionOverlay;
+import org.pc2seg.gui.viewer.ViewerTool;
+import org.pc2seg.ml.train.CancelToken;
+import org.pc2seg.project.ImageItem;
+import org.pc2seg.project.Project;
+
+/**
+ * Adds training to the main window: the Model section of the right pane, the training monitor
+ * window (charts, runs), prediction and heat-map overlays, and the Train / Stop / Accept / Heat-map
+ * / Label-next actions. After each run the visible image is predicted first, then the pool, then
+ * the label-next ranking is refreshed — all on background threads.
+ */
+public final class TrainingFeature {
+  private final StudioWindow window;
+  private final Workspace ws;
+  private final TrainingEngine engine;
+  private final TrainingController controller = new TrainingController();
+  private final ExecutorService predictor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "pc2seg-predict");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+          });
+  private final PredictionOverlay predictionOverlay;
+  private final HeatmapOverlay heatmapOverlay = new HeatmapOverlay();
+  private final HeatmapPane heatmapPane;
+  private final HeatmapTool heatmapTool;
+  private final ModelControls controls;
+  private final TrainingPanel panel;
+  private final RetrainTrigger retrain =
+      new RetrainTrigger(Long.getLong("pc2seg.retrainQuietMs", 15_000));
+  private final Map<String, Double> meanConfidence = new ConcurrentHashMap<>();
+  private final LabelNext labelNext;
+  private TrainingSettings settings = TrainingSettings.cpuPreset();
+  private Stage monitor;
+  private ViewerTool toolBeforeHeatmap;
+  private CancelToken predictionCancel = new CancelToken();
+
+  private TrainingFeature(StudioWindow window, TrainingEngine engine) {
+    this.window = window;
+    this.ws = window.workspace();
+    this.engine = engine;
+    predictionOverlay = new PredictionOverlay(ws.tasks()::execute);
+    heatmapPane = new HeatmapPane(predictor, heatmapOverlay);
+    heatmapTool =
+        new HeatmapTool(
+            (x, y) -> {
+              ImageItem item = ws.viewer().currentItem();
+              if (item != null) {
+                heatmapPane.anchor(item, x, y);
+              }
+            });
+    controls = new ModelControls(heatmapPane);
+    panel = new TrainingPanel(controller);
+    labelNext = new LabelNext(window, engine, predictor);
+  }
+
+  /** Builds the feature and adds it to {@code window}. */
+  public static TrainingFeature install(StudioWindow window, TrainingEngine engine) {
+    TrainingFeature f = new TrainingFeature(window, engine);
+    f.wire();
+    return f;
+  }
+
+  private void wire() {
+    ws.viewer().addOverlay(predictionOverlay);
+    ws.viewer().addOverlay(heatmapOverlay);
+    TitledPane section = new TitledPane("Model", controls);
+    section.setId("model-section");
+    window.addRightPane(section);
+    predictionOverlay.thresholdProperty().bind(controls.confidence.valueProperty());
+    controls.train.disableProperty().bind(controller.runningProperty());
+    controls.stop.disableProperty().bind(controller.runningProperty().not());
+    controls.train.setOnAction(e -> train(null));
+    controls.stop.setOnAction(e -> controller.stop());
+    controls.settings.setOnAction(e -> editSettings());
+    controls.charts.setOnAction(e -> showMonitor());
+    controls.accept.setOnAction(e -> acceptPrediction());
+    controls.accept.disableProperty().bind(predictionOverlay.predictionProperty().isNull());
+    controls.overlay.valueProperty().addListener((o, a, m) -> applyOverlayMode(m));
+    controls.heatmap.selectedProperty().addListener((o, a, on) -> heatmapMode(on));
+    controls.autoRetrain.selectedProperty().addListener((o, a, on) -> retrain.setEnabled(on));
+    controls.status.textProperty().bind(controller.statusProperty());
+    panel.trainButton().setOnAction(e -> train(null));
+    panel.settingsButton().setOnAction(e -> editSettings());
+    panel
+        .autoRetrainToggle()
+        .selectedProperty()
+        .bindBidirectional(controls.autoRetrain.selectedProperty());
+    controller
+        .progressProperty()
+        .addListener(
+            (o, a, p) ->
+                controls.progress.setProgress(
+                    p == null || p.totalSteps() <= 0 ? 0 : p.step() / (double) p.totalSteps()));
+    controller.addEndListener(end -> controls.progress.setProgress(0));
+    window.actions().on(ActionId.TRAIN, () -> train(null));
+    window.actions().on(ActionId.STOP_TRAINING, controller::stop);
+    window.actions().on(ActionId.TRAINING_MONITOR, this::showMonitor);
+    window.actions().on(ActionId.ACCEPT_PREDICTION, this::acceptPrediction);
+    window.actions().on(ActionId.HEATMAP_MODE, () -> controls.heatmap.fire());
+    window.actions().on(ActionId.CYCLE_OVERLAY, this::cycleOverlay);
+    window.actions().on(ActionId.LABEL_NEXT, labelNext::jump);
+    window.actions().on(ActionId.EXPORT, () -> org.pc2seg.gui.export.ExportAction.run(ws));
+    ws.projectProperty().addListener((o, a, p) -> projectChanged(p));
+    ws.unsavedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was && !now) {
+                retrain.masksSaved(System.currentTimeMillis());
+              }
+            });
+    Timeline poll =
+        new Timeline(
+            new KeyFrame(
+                Duration.seconds(1),
+                e -> {
+                  if (retrain.poll(System.currentTimeMillis(), controller.isRunning())) {
+                    Project p = ws.project();
+                    train(p == null ? null : p.activeModel().orElse(null));
+                  }
+                }));
+    poll.setCycleCount(Timeline.INDEFINITE);
+    poll.play();
+    window.imageList().setAnnotation(this::annotation);
+    applyOverlayMode(controls.overlay.getValue());
+    projectChanged(ws.project());
+    window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> shutdown());
+  }
+
+  private void projectChanged(Project p) {
+    predictionCancel.cancel();
+    predictionOverlay.setProject(p);
+    heatmapPane.setProject(p);
+    heatmapPane.setStripItems(() -> p == null ? List.of() : p.unlabeledPool());
+    heatmapPane.setSource(() -> activeSource(p));
+    meanConfidence.clear();
+    labelNext.projectChanged(p);
+    panel
+        .charts()
+        .setClassNames(p == null ? List.of() : p.classes().stream().map(c -> c.name()).toList());
+    refreshRuns();
+    if (p != null) {
+      predictor.execute(() -> loadMeanConfidences(p));
+    }
+  }
+
+  private org.pc2seg.active.ProbabilitySource activeSource(Project p) {
+    if (p == null || p.activeModel().isEmpty()) {
+      return null;
+    }
+    Path run = p.activeModel().get();
+    return item -> engine.probabilities(p, run).probabilities(item);
+  }
+
+  /** Starts a run (fine-tuning from {@code initFrom} when not null). */
+  public void train(Path initFrom) {
+    Project p = ws.project();
+    if (p == null) {
+      ws.messageProperty().set("Open a project before training.");
+      return;
+    }
+    if (controller.isRunning()) {
+      return;
+    }
+    ws.save();
+    predictionCancel.cancel();
+    TrainingSettings s =
+        initFrom == null ? settings : settings.withSteps(Math.max(20, settings.steps() / 2));
+    String name = initFrom == null ? "Training" : "Fine-tuning round " + retrain.rounds();
+    controller.start(name, engine.trainJob(p, s, initFrom), end -> runEnded(p, end));
+  }
+
+  private void runEnded(Project p, TrainingController.RunEnd<TrainingEngine.RunResult> end) {
+    refreshRuns();
+    if (end.outcome() == TrainingController.Outcome.FAILED) {
+      ws.messageProperty().set("Training failed: " + TrainingController.describe(end.error()));
+    }
+    TrainingEngine.RunResult r = end.result();
+    if (r != null && r.runDir() != null && p == ws.project()) {
+      heatmapPane.invalidate();
+      predictPool(p, r.runDir());
+    }
+  }
+
+  /** Predicts the visible image first, then the rest of the pool, then refreshes the ranking. */
+  private void predictPool(Project p, Path runDir) {
+    CancelToken cancel = new CancelToken();
+    predictionCancel = cancel;
+    List<ImageItem> order = new ArrayList<>();
+    ImageItem shown = ws.viewer().currentItem();
+    if (shown != null) {
+      order.add(shown);
+    }
+    for (ImageItem i : p.items()) {
+      if (i != shown && i.status() != org.pc2seg.project.ImageStatus.BROKEN) {
+        order.add(i);
+      }
+    }
+    FxEventPump<Object> refresh = new FxEventPump<>(batch -> window.imageList().refresh());
+    predictor.execute(
+        () -> {
+          try {
+            int n =
+                engine.predict(
+                    p,
+                    runDir,
+                    order,
+                    (index, total, item, pred) -> {
+                      meanConfidence.put(item.path(), pred.meanConfidence());
+                      Platform.runLater(() -> predicted(item, pred, index, total));
+                      refresh.post(item);
+                    },
+                    cancel);
+            if (!cancel.isCancelled()) {
+              Platform.runLater(() -> ws.messageProperty().set("Predicted " + n + " images."));
+              labelNext.rank(p, runDir, cancel);
+            }
+          } catch (Exception e) {
+            Platform.runLater(
+                () -> ws.messageProperty().set("Prediction failed: " + e.getMessage()));
+          }
+        });
+  }
+
+  private void predicted(ImageItem item, PredictionImage pred, int index, int total) {
+    if (item == ws.viewer().currentItem()) {
+      predictionOverlay.show(pred);
+    }
+    ws.messageProperty().set("Predicting the pool: " + (index + 1) + " / " + total);
+  }
+
+  private void loadMeanConfidences(Project p) {
+    for (ImageItem i : p.items()) {
+      try {
+        PredictionImage.read(p, i).ifPresent(r -> meanConfidence.put(i.path(), r.meanConfidence()));
+      } catch (Exception ignored) {
+        // an unreadable prediction simply shows no confidence
+      }
+    }
+    Platform.runLater(() -> window.imageList().refresh());
+  }
+
+  private String annotation(ImageItem item) {
+    StringBuilder sb = new StringBuilder();
+    Double c = meanConfidence.get(item.path());
+    if (c != null) {
+      sb.append(String.format(java.util.Locale.ROOT, " · conf %.0f %%", 100 * c));
+    }
+    sb.append(labelNext.annotation(item));
+    return sb.toString();
+  }
+
+  /** Copies the thresholded prediction into the mask as one undoable stroke. */
+  public void acceptPrediction() {
+    if (window.viewer().toolProperty().get() == window.polygonTool()
+        && window.polygonTool().vertexCount() >= 3) {
+      window
+          .polygonTool()
+          .key(
+              new KeyEvent(
+                  KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+      return;
+    }
+    MaskEditSession s = ws.session();
+    PredictionImage pred = predictionOverlay.predictionProperty().get();
+    if (s == null || pred == null) {
+      ws.messageProperty().set("No prediction to accept for this image.");
+      return;
+    }
+    double t = controls.confidence.getValue();
+    PredictionAccept.apply(s, pred, t)
+        .ifPresentOrElse(
+            edit -> {
+              ws.repaint(edit.bounds());
+              ws.strokeFinished();
+              ws.messageProperty()
+                  .set("Accepted the prediction (confidence ≥ " + t + "); Ctrl+Z undoes it.");
+            },
+            () -> ws.messageProperty().set("The prediction matches the mask already."));
+  }
+
+  private void cycleOverlay() {
+    OverlayMode[] m = OverlayMode.values();
+    controls.overlay.setValue(m[(controls.overlay.getValue().ordinal() + 1) % m.length]);
+  }
+
+  private void applyOverlayMode(OverlayMode m) {
+    ws.overlayVisibleProperty().set(m.showsMask());
+    predictionOverlay.node().setVisible(m.showsPrediction());
+  }
+
+  private void heatmapMode(boolean on) {
+    if (on) {
+      toolBeforeHeatmap = ws.viewer().toolProperty().get();
+      ws.viewer().toolProperty().set(heatmapTool);
+      ws.messageProperty()
+          .set("Heat-map mode: click a pixel to see where its negatives are drawn.");
+    } else {
+      heatmapOverlay.clear();
+      if (ws.viewer().toolProperty().get() == heatmapTool) {
+        ws.viewer().toolProperty().set(toolBeforeHeatmap);
+      }
+    }
+  }
+
+  private void editSettings() {
+    new TrainingSettingsDialog(settings).showAndWait().ifPresent(s -> settings = s);
+  }
+
+  private void showMonitor() {
+    if (monitor == null) {
+      monitor = new Stage();
+      monitor.initOwner(window.stage());
+      monitor.setTitle("PC²Seg Studio — training");
+      monitor.setScene(new Scene(panel, 720, 820));
+    }
+    monitor.show();
+    monitor.toFront();
+  }
+
+  private void refreshRuns() {
+    Project p = ws.project();
+    if (p == null) {
+      panel.runsTable().setRuns(List.of());
+      panel.setActiveModel(null);
+      return;
+    }
+    ws.tasks()
+        .execute(
+            () -> {
+              List<RunSummary> runs = engine.runs(p);
+              Platform.runLater(
+                  () -> {
+                    panel.runsTable().setRuns(runs);
+                    Path active = p.activeModel().orElse(null);
+                    panel.setActiveModel(active);
+                    controls.activeModel.setText(
+                        "Active model: " + (active == null ? "none" : active.getFileName()));
+                  });
+            });
+  }
+
+  /** Stops training and prediction (window closing). */
+  public void shutdown() {
+    predictionCancel.cancel();
+    controller.shutdown(3000);
+    predictor.shutdownNow();
+  }
+
+  public TrainingController controller() {
+    return controller;
+  }
+
+  public ModelControls controls() {
+    return controls;
+  }
+
+  public TrainingPanel panel() {
+    return panel;
+  }
+
+  public PredictionOverlay predictionOverlay() {
+    return predictionOverlay;
+  }
+
+  public HeatmapOverlay heatmapOverlay() {
+    return heatmapOverlay;
+  }
+
+  public HeatmapPane heatmapPane() {
+    return heatmapPane;
+  }
+
+  public LabelNext labelNext() {
+    return labelNext;
+  }
+
+  public void setSettings(TrainingSettings s) {
+    this.settings = s;
+  }
+
+  public TrainingSettings settings() {
+    return settings;
+  }
+}

@@ -1,0 +1,167 @@
+package org.pc2seg.gui.training;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pc2seg.ml.train.TrainingListener;
+import org.pc2seg.ml.train.TrainingProgress;
+import org.pc2seg.ml.train.ValidationMetrics;
+
+/**
+ * The training pane: Train / Stop / Settings / Auto-retrain buttons, a progress bar with steps/s
+ * and ETA, the live loss and mIoU charts and the runs list. It only listens to a {@link
+ * TrainingController}; what Train and Settings do is set by the window that owns it.
+ */
+public final class TrainingPanel extends VBox {
+  private final TrainingController controller;
+  private final Button train = new Button("Train");
+  private final Button stop = new Button("Stop");
+  private final Button settings = new Button("Settings…");
+  private final ToggleButton autoRetrain = new ToggleButton("Auto-retrain");
+  private final ProgressBar bar = new ProgressBar(0);
+  private final Label stats = new Label("Idle");
+  private final Label status = new Label();
+  private final TrainingCharts charts = new TrainingCharts();
+  private final RunsTable runs = new RunsTable();
+  private final Label activeModel = new Label("Active model: none");
+  private final RateMeter rate = new RateMeter(20);
+  private TrainingProgress last;
+
+  public TrainingPanel(TrainingController controller) {
+    this.controller = controller;
+    setSpacing(6);
+    setPadding(new Insets(8));
+    getStyleClass().add("training-panel");
+    train.setId("train-button");
+    stop.setId("stop-button");
+    autoRetrain.setId("auto-retrain");
+    train.setTooltip(
+        new Tooltip("Train a model on the saved masks and the unlabeled pool (Ctrl+T)"));
+    stop.setTooltip(new Tooltip("Stop after the current step; the last checkpoint is kept"));
+    autoRetrain.setTooltip(
+        new Tooltip("After you save masks and pause, fine-tune the current model (a new run)"));
+    train.disableProperty().bind(controller.runningProperty());
+    stop.disableProperty().bind(controller.runningProperty().not());
+    stop.setOnAction(e -> controller.stop());
+    bar.setMaxWidth(Double.MAX_VALUE);
+    bar.setId("training-progress");
+    stats.setId("training-stats");
+    status.textProperty().bind(controller.statusProperty());
+    status.setWrapText(true);
+    HBox buttons = new HBox(6, train, stop, settings, autoRetrain);
+    HBox.setHgrow(bar, Priority.ALWAYS);
+    getChildren()
+        .addAll(
+            buttons, bar, stats, status, charts.lossChart(), charts.miouChart(), activeModel, runs);
+    VBox.setVgrow(charts.lossChart(), Priority.ALWAYS);
+    VBox.setVgrow(charts.miouChart(), Priority.SOMETIMES);
+    controller.addFxListener(
+        new TrainingListener() {
+          @Override
+          public void onProgress(TrainingProgress p) {
+            recordProgress(p);
+          }
+
+          @Override
+          public void onValidation(ValidationMetrics m) {
+            charts.addValidation(m);
+          }
+        });
+    controller.addBatchListener(this::refresh);
+    controller
+        .runningProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                charts.clear();
+                rate.reset();
+                last = null;
+                bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+                stats.setText("Preparing data and model…");
+              } else if (bar.getProgress() < 0) {
+                bar.setProgress(0);
+              }
+            });
+    runs.activeRunProperty()
+        .addListener(
+            (o, a, b) ->
+                activeModel.setText(
+                    "Active model: " + (b == null ? "none" : b.getFileName().toString())));
+  }
+
+  private void recordProgress(TrainingProgress p) {
+    charts.addProgress(p);
+    last = p;
+  }
+
+  private void refresh() {
+    charts.sync();
+    TrainingProgress p = last;
+    if (p == null) {
+      return;
+    }
+    rate.record(p.step(), System.nanoTime());
+    bar.setProgress(p.totalSteps() > 0 ? p.step() / (double) p.totalSteps() : -1);
+    double sps = rate.stepsPerSecond();
+    long eta = p.etaMillis() > 0 ? p.etaMillis() : rate.etaMillis(p.totalSteps() - p.step());
+    stats.setText(
+        String.format(
+            Locale.ROOT,
+            "step %d / %d   %s steps/s   %.1f img/s   ETA %s   loss %.4f",
+            p.step(),
+            p.totalSteps(),
+            Double.isNaN(sps) ? "–" : String.format(Locale.ROOT, "%.2f", sps),
+            p.imagesPerSecond(),
+            RateMeter.formatDuration(eta),
+            p.loss()));
+  }
+
+  public Button trainButton() {
+    return train;
+  }
+
+  public Button stopButton() {
+    return stop;
+  }
+
+  public Button settingsButton() {
+    return settings;
+  }
+
+  public ToggleButton autoRetrainToggle() {
+    return autoRetrain;
+  }
+
+  public TrainingCharts charts() {
+    return charts;
+  }
+
+  public RunsTable runsTable() {
+    return runs;
+  }
+
+  public ProgressBar progressBar() {
+    return bar;
+  }
+
+  public Label statsLabel() {
+    return stats;
+  }
+
+  /** Shows which run folder is the active model (null: none). */
+  public void setActiveModel(Path runDir) {
+    runs.activeRunProperty().set(runDir);
+  }
+
+  public TrainingController controller() {
+    return controller;
+  }
+}

@@ -1,0 +1,125 @@
+package org.pc2seg.gui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pc2seg.ml.sampling.SamplingScheme;
+
+/**
+ * The training knobs the settings dialog edits, with presets for CPU and GPU. The window turns them
+ * into the engine's training config when Train is pressed.
+ *
+ * @param method "pc2seg" (semi-supervised) or "supervised" (labeled images only)
+ * @param sampling negative sampling scheme
+ * @param steps optimisation steps per run
+ * @param labeledBatch labeled images per step
+ * @param unlabeledBatch unlabeled images per step
+ * @param crop training crop size in pixels
+ * @param learningRate initial learning rate
+ * @param threads native threads for training (leave cores for the UI)
+ * @param device "auto", "cpu" or "gpu"
+ * @param validateEvery steps between validations (0: only at the end)
+ * @param checkpointEvery steps between checkpoints (0: only at the end)
+ * @param seed random seed
+ */
+public record TrainingSettings(
+    String method,
+    SamplingScheme sampling,
+    int steps,
+    int labeledBatch,
+    int unlabeledBatch,
+    int crop,
+    double learningRate,
+    int threads,
+    String device,
+    int validateEvery,
+    int checkpointEvery,
+    long seed) {
+
+  /** Small and quick, for a laptop CPU: useful predictions on the sample within minutes. */
+  public static TrainingSettings cpuPreset() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new TrainingSettings(
+        "pc2seg",
+        SamplingScheme.DIFF_IMAGE_DEBIASED,
+        300,
+        4,
+        4,
+        128,
+        0.002,
+        Math.max(1, cores - 1),
+        "cpu",
+        50,
+        100,
+        42);
+  }
+
+  /** Larger batches and crops, more steps, for a CUDA GPU. */
+  public static TrainingSettings gpuPreset() {
+    return new TrainingSettings(
+        "pc2seg",
+        SamplingScheme.DIFF_IMAGE_DEBIASED,
+        4000,
+        8,
+        8,
+        320,
+        0.002,
+        2,
+        "gpu",
+        250,
+        500,
+        42);
+  }
+
+  /** Problems with the values, each naming the setting; empty when valid. */
+  public List<String> problems() {
+    List<String> p = new ArrayList<>();
+    if (!method.equals("pc2seg") && !method.equals("supervised")) {
+      p.add("method must be pc2seg or supervised, not '" + method + "'");
+    }
+    if (sampling == null) {
+      p.add("sampling scheme is missing");
+    }
+    if (steps < 1) {
+      p.add("steps must be at least 1");
+    }
+    if (labeledBatch < 1) {
+      p.add("labeled batch must be at least 1");
+    }
+    if (unlabeledBatch < 0 || (method.equals("pc2seg") && unlabeledBatch < 1)) {
+      p.add("unlabeled batch must be at least 1 for pc2seg");
+    }
+    if (crop < 32 || crop % 16 != 0) {
+      p.add("crop must be a multiple of 16, at least 32 (was " + crop + ")");
+    }
+    if (!(learningRate > 0) || learningRate > 1) {
+      p.add("learning rate must be in (0, 1] (was " + learningRate + ")");
+    }
+    if (threads < 1) {
+      p.add("threads must be at least 1");
+    }
+    if (!List.of("auto", "cpu", "gpu").contains(device)) {
+      p.add("device must be auto, cpu or gpu, not '" + device + "'");
+    }
+    if (validateEvery < 0 || checkpointEvery < 0) {
+      p.add("validation and checkpoint intervals must not be negative");
+    }
+    return p;
+  }
+
+  /** A copy with another step count (used for short fine-tuning rounds). */
+  public TrainingSettings withSteps(int n) {
+    return new TrainingSettings(
+        method,
+        sampling,
+        n,
+        labeledBatch,
+        unlabeledBatch,
+        crop,
+        learningRate,
+        threads,
+        device,
+        validateEvery,
+        checkpointEvery,
+        seed);
+  }
+}

@@ -1,0 +1,70 @@
+package org.pc2seg.ml.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import org.pc2seg.ml.data.ImageTensors;
+
+/**
+ * Runs a segmentation block on a whole image in inference mode (BatchNorm running statistics): the
+ * image is optionally rescaled, padded to a multiple of 16 with the mean colour, and the
+ * probabilities are cropped (and rescaled) back to the original size. Memory is freed per call.
+ */
+public final class Inference {
+  private static final int MULTIPLE = 16;
+
+  private Inference() {}
+
+  /** Class probabilities (K×H×W) of an image. */
+  public static Prediction predict(
+      Block block, NDManager manager, BufferedImage image, int resizeLongSide) {
+    int w0 = image.getWidth();
+    int h0 = image.getHeight();
+    BufferedImage img = image;
+    if (resizeLongSide > 0 && Math.max(w0, h0) != resizeLongSide) {
+      double s = (double) resizeLongSide / Math.max(w0, h0);
+      img =
+          resize(
+              image, Math.max(1, (int) Math.round(w0 * s)), Math.max(1, (int) Math.round(h0 * s)));
+    }
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int pw = (w + MULTIPLE - 1) / MULTIPLE * MULTIPLE;
+    int ph = (h + MULTIPLE - 1) / MULTIPLE * MULTIPLE;
+    float[] src = ImageTensors.normalized(img);
+    float[] padded = new float[3 * pw * ph];
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < h; y++) {
+        System.arraycopy(src, (c * h + y) * w, padded, (c * ph + y) * pw, w);
+      }
+    }
+    try (NDManager sm = manager.newSubManager()) {
+      NDArray x = sm.create(padded, new Shape(1, 3, ph, pw));
+      NDList out = block.forward(new ParameterStore(sm, false), new NDList(x), false);
+      NDArray logits = out.get(0).get(new NDIndex(":, :, :{}, :{}", h, w));
+      if (w != w0 || h != h0) {
+        logits = logits.getNDArrayInternal().interpolation(new long[] {h0, w0}, 1, false);
+      }
+      NDArray probs = logits.softmax(1);
+      int k = (int) probs.getShape().get(1);
+      return new Prediction(w0, h0, k, probs.toFloatArray());
+    }
+  }
+
+  /** Bilinear resize. */
+  public static BufferedImage resize(BufferedImage src, int w, int h) {
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    var g = out.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(src, 0, 0, w, h, null);
+    g.dispose();
+    return out;
+  }
+}

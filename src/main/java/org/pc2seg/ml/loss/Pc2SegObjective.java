@@ -1,0 +1,366 @@
+package org.pc2seg.ml.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.pc2seg.ml.sampling.NegativeSample;
+import org.pc2seg.ml.sampling.NegativeSampler;
+import org.pc2seg.ml.sampling.SamplingScheme;
+
+/**
+ * The PC²Seg training objective for one mini-batch:
+ *
+ * <pre>
+ *   L = CE(labeled) + w · ( λ1 · l_ctr + λ2 · l_cy )
+ * </pre>
+ *
+ * with w the warm-up weight passed per step. The unlabeled losses work at projection resolution
+ * (stride 4): the class probabilities are the softmax of the model's stride-4 logits (output 2 of
+ * {@code DeepLabV3Plus}), pixel-aligned with the projection z (output 1); the full-resolution
+ * logits are their bilinear upsampling, so nothing is lost and the work is 16× smaller. Given model
+ * outputs with only (logits, projection), the logits are bilinearly resized to the projection size
+ * instead.
+ *
+ * <ul>
+ *   <li>l_cy: {@link ConsistencyLoss} over all (or all confident) pixels, weak view detached.
+ *   <li>l_ctr: M anchor pixels drawn uniformly from the unlabeled batch (from the confident ones
+ *       when a threshold is set); z_i from the weak view, z_i⁺ the same pixel of the strong view; N
+ *       negatives per anchor drawn among the M pixels by the {@link SamplingScheme} (weights from
+ *       the weak-view probabilities), their features taken from the strong view — so every term of
+ *       the InfoNCE carries gradient although the weak view carries none.
+ * </ul>
+ *
+ * <p>Build with {@link #builder()}. Supervised mode returns the cross-entropy alone.
+ */
+public final class Pc2SegObjective {
+
+  private final boolean supervised;
+  private final float contrastiveWeight;
+  private final float consistencyWeight;
+  private final int anchors;
+  private final int negatives;
+  private final SamplingScheme scheme;
+  private final float confidenceThreshold;
+  private final MaskedCrossEntropyLoss crossEntropy;
+  private final ConsistencyLoss consistency = new ConsistencyLoss();
+  private final PixelContrastiveLoss contrastive;
+
+  private Pc2SegObjective(Builder b) {
+    supervised = b.supervised;
+    contrastiveWeight = b.contrastiveWeight;
+    consistencyWeight = b.consistencyWeight;
+    anchors = b.anchors;
+    negatives = b.negatives;
+    scheme = b.scheme;
+    confidenceThreshold = b.confidenceThreshold;
+    crossEntropy = new MaskedCrossEntropyLoss(b.ignoreIndex);
+    contrastive = new PixelContrastiveLoss(b.temperature);
+  }
+
+  /** Returns a builder with the documented defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether this objective ignores unlabeled data. */
+  public boolean isSupervised() {
+    return supervised;
+  }
+
+  /** The masked cross-entropy used on labeled pixels (also a DJL {@code Loss}). */
+  public MaskedCrossEntropyLoss crossEntropy() {
+    return crossEntropy;
+  }
+
+  /**
+   * Cross-entropy only (the supervised baseline, or the labeled half of a step).
+   *
+   * @param labeledLogits B×K×H×W
+   * @param labels B×H×W class ids, 255 unlabeled
+   */
+  public LossBreakdown supervised(NDArray labeledLogits, NDArray labels) {
+    NDArray ce = crossEntropy.evaluate(labeledLogits, labels);
+    float v = ce.getFloat();
+    return new LossBreakdown(ce, v, v, 0f, 0f, 0f, null);
+  }
+
+  /**
+   * The full objective (or the cross-entropy alone in supervised mode, where {@code weak} and
+   * {@code strong} may be null).
+   *
+   * @param labeledLogits B×K×H×W logits of the labeled images
+   * @param labels B×H×W their masks (255 = unlabeled pixel)
+   * @param weak model outputs for the weakly augmented unlabeled images (logits, projection[,
+   *     stride-4 logits]); computed without gradient, detached here anyway
+   * @param strong model outputs for the strongly augmented views of the same images
+   * @param unlabeledWeight warm-up weight w ≥ 0 of the unlabeled losses for this step
+   * @param seed seed of this step's anchor and negative draws (e.g. derived from run seed and step)
+   */
+  public LossBreakdown compute(
+      NDArray labeledLogits,
+      NDArray labels,
+      NDList weak,
+      NDList strong,
+      float unlabeledWeight,
+      long seed) {
+    if (supervised) {
+      return supervised(labeledLogits, labels);
+    }
+    Objects.requireNonNull(weak, "weak-view outputs");
+    Objects.requireNonNull(strong, "strong-view outputs");
+    NDArray ce = crossEntropy.evaluate(labeledLogits, labels);
+
+    NDArray zWeak = weak.get(1).stopGradient();
+    NDArray zStrong = strong.get(1);
+    Shape zs = zStrong.getShape();
+    if (!zWeak.getShape().equals(zs)) {
+      throw new IllegalArgumentException(
+          "weak and strong projections differ: " + zWeak.getShape() + " vs " + zs);
+    }
+    int b = (int) zs.get(0);
+    int d = (int) zs.get(1);
+    int h = (int) zs.get(2);
+    int w = (int) zs.get(3);
+    NDArray weakLow = lowLogits(weak, h, w).stopGradient();
+    NDArray strongLow = lowLogits(strong, h, w);
+    int k = (int) weakLow.getShape().get(1);
+    NDArray probWeak = weakLow.softmax(1);
+
+    NDArray confident = null;
+    boolean[] eligible = null;
+    if (confidenceThreshold > 0) {
+      confident = probWeak.max(new int[] {1}).gte(confidenceThreshold);
+      eligible = confident.toBooleanArray();
+    }
+    NDArray cy = consistency.evaluate(weakLow, strongLow, confident);
+
+    int[] picked = pickAnchors(b * h * w, eligible, new SplittableRandom(seed));
+    NDArray ctr;
+    SampledNegatives where;
+    if (picked.length < 2) {
+      ctr = zStrong.getManager().zeros(new Shape());
+      where = SampledNegatives.empty(h, w);
+    } else {
+      NDManager mgr = zStrong.getManager();
+      long[] flat = new long[picked.length];
+      int[] imageOf = new int[picked.length];
+      int[] pixelOf = new int[picked.length];
+      for (int i = 0; i < picked.length; i++) {
+        flat[i] = picked[i];
+        imageOf[i] = picked[i] / (h * w);
+        pixelOf[i] = picked[i] % (h * w);
+      }
+      NDArray index = mgr.create(flat);
+      NDArray anchorZ = pixelsLast(zWeak, d).get(index);
+      NDArray strongZ = pixelsLast(zStrong, d).get(index);
+      NDArray anchorP = pixelsLast(probWeak, k).get(index);
+      int n = Math.min(negatives, picked.length - 1);
+      NegativeSample sample =
+          NegativeSampler.sample(scheme, anchorP, mgr.create(imageOf), n, mix(seed));
+      ctr = contrastive.evaluate(anchorZ, strongZ, strongZ, sample.indices(), sample.valid());
+      where = describe(h, w, n, imageOf, pixelOf, sample);
+    }
+    NDArray unlabeled = ctr.mul(contrastiveWeight).add(cy.mul(consistencyWeight));
+    NDArray total = ce.add(unlabeled.mul(unlabeledWeight));
+    return new LossBreakdown(
+        total,
+        total.getFloat(),
+        ce.getFloat(),
+        cy.getFloat(),
+        ctr.getFloat(),
+        unlabeledWeight,
+        where);
+  }
+
+  /**
+   * A common warm-up ramp for w: exp(−5·(1 − t)²) with t = step / warmupSteps clipped to [0, 1]
+   * (Laine &amp; Aila); 1 when {@code warmupSteps} ≤ 0.
+   */
+  public static float rampUp(long step, long warmupSteps) {
+    if (warmupSteps <= 0) {
+      return 1f;
+    }
+    double t = Math.min(1.0, Math.max(0.0, (double) step / warmupSteps));
+    return (float) Math.exp(-5.0 * (1 - t) * (1 - t));
+  }
+
+  /** B×C×h×w → (B·h·w)×C, rows ordered image, y, x. */
+  private static NDArray pixelsLast(NDArray x, int channels) {
+    return x.transpose(0, 2, 3, 1).reshape(-1, channels);
+  }
+
+  private static NDArray lowLogits(NDList out, int h, int w) {
+    if (out.size() >= 3) {
+      return out.get(2);
+    }
+    // bilinear, align_corners = false (same as the model's upsampling)
+    return out.get(0).getNDArrayInternal().interpolation(new long[] {h, w}, 1, false);
+  }
+
+  /** M distinct pixel indices, uniformly among the eligible ones (all when null). */
+  private int[] pickAnchors(int total, boolean[] eligible, SplittableRandom rnd) {
+    int[] pool;
+    if (eligible == null) {
+      pool = new int[total];
+      for (int i = 0; i < total; i++) {
+        pool[i] = i;
+      }
+    } else {
+      int count = 0;
+      for (boolean e : eligible) {
+        count += e ? 1 : 0;
+      }
+      pool = new int[count];
+      int c = 0;
+      for (int i = 0; i < total; i++) {
+        if (eligible[i]) {
+          pool[c++] = i;
+        }
+      }
+    }
+    int m = Math.min(anchors, pool.length);
+    for (int i = 0; i < m; i++) { // partial Fisher–Yates
+      int j = i + rnd.nextInt(pool.length - i);
+      int t = pool[i];
+      pool[i] = pool[j];
+      pool[j] = t;
+    }
+    int[] out = new int[m];
+    System.arraycopy(pool, 0, out, 0, m);
+    return out;
+  }
+
+  private static SampledNegatives describe(
+      int h, int w, int n, int[] imageOf, int[] pixelOf, NegativeSample sample) {
+    long[] idx = sample.indices().toLongArray();
+    boolean[] valid = sample.valid().toBooleanArray();
+    int[] negImage = new int[idx.length];
+    int[] negPixel = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      negImage[i] = valid[i] ? imageOf[(int) idx[i]] : -1;
+      negPixel[i] = valid[i] ? pixelOf[(int) idx[i]] : -1;
+    }
+    return new SampledNegatives(h, w, n, imageOf, pixelOf, negImage, negPixel);
+  }
+
+  private static long mix(long seed) {
+    long z = seed + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * Builder. Defaults (and why): λ1 (contrastive) 0.1 and τ 0.1, the usual pixel-contrast settings
+   * that keep the InfoNCE (≈ log(N+1) at start) from dominating the cross-entropy; λ2 (consistency)
+   * 1.0, as the consistency term is bounded by 1 and carries most of the semi-supervised signal; M
+   * = 512 anchors and N = 128 negatives, an eighth of the 4096 stride-4 pixels of four 128² crops
+   * at negligible cost (one 512×512 similarity matrix); the paper's default sampler, diff-image ×
+   * debiased; no confidence threshold (the paper uses none).
+   */
+  public static final class Builder {
+    private boolean supervised;
+    private float contrastiveWeight = 0.1f;
+    private float consistencyWeight = 1.0f;
+    private float temperature = 0.1f;
+    private int anchors = 512;
+    private int negatives = 128;
+    private SamplingScheme scheme = SamplingScheme.DIFF_IMAGE_DEBIASED;
+    private float confidenceThreshold;
+    private int ignoreIndex = MaskedCrossEntropyLoss.IGNORE;
+
+    private Builder() {}
+
+    /** Cross-entropy only (the supervised baseline). */
+    public Builder optSupervised(boolean supervised) {
+      this.supervised = supervised;
+      return this;
+    }
+
+    /** λ1, weight of the pixel contrastive loss (default 0.1). */
+    public Builder optContrastiveWeight(float lambda1) {
+      this.contrastiveWeight = lambda1;
+      return this;
+    }
+
+    /** λ2, weight of the consistency loss (default 1.0). */
+    public Builder optConsistencyWeight(float lambda2) {
+      this.consistencyWeight = lambda2;
+      return this;
+    }
+
+    /** τ, InfoNCE temperature (default 0.1). */
+    public Builder optTemperature(float tau) {
+      this.temperature = tau;
+      return this;
+    }
+
+    /** M, anchor pixels per mini-batch (default 512). */
+    public Builder optAnchors(int m) {
+      this.anchors = m;
+      return this;
+    }
+
+    /** N, negatives per anchor (default 128; capped at M − 1). */
+    public Builder optNegatives(int n) {
+      this.negatives = n;
+      return this;
+    }
+
+    /** Negative-sampling distribution (default diff-image-debiased). */
+    public Builder optSamplingScheme(SamplingScheme scheme) {
+      this.scheme = scheme;
+      return this;
+    }
+
+    /**
+     * Only weak-view pixels whose top class probability reaches this value count as anchors and in
+     * the consistency loss (default 0 = all pixels).
+     */
+    public Builder optConfidenceThreshold(float threshold) {
+      this.confidenceThreshold = threshold;
+      return this;
+    }
+
+    /** Mask value ignored by the cross-entropy (default 255). */
+    public Builder optIgnoreIndex(int ignoreIndex) {
+      this.ignoreIndex = ignoreIndex;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public Pc2SegObjective build() {
+      Objects.requireNonNull(scheme, "sampling scheme");
+      check(contrastiveWeight >= 0 && Float.isFinite(contrastiveWeight), "λ1 (contrastive weight)");
+      check(consistencyWeight >= 0 && Float.isFinite(consistencyWeight), "λ2 (consistency weight)");
+      check(temperature > 0 && Float.isFinite(temperature), "τ (temperature)");
+      check(anchors >= 2, "M (anchors) must be ≥ 2;");
+      check(negatives >= 1, "N (negatives) must be ≥ 1;");
+      check(confidenceThreshold >= 0 && confidenceThreshold < 1, "confidence threshold");
+      return new Pc2SegObjective(this);
+    }
+
+    private void check(boolean ok, String setting) {
+      if (!ok) {
+        throw new IllegalArgumentException(
+            "invalid "
+                + setting
+                + " got λ1="
+                + contrastiveWeight
+                + " λ2="
+                + consistencyWeight
+                + " τ="
+                + temperature
+                + " M="
+                + anchors
+                + " N="
+                + negatives
+                + " threshold="
+                + confidenceThreshold);
+      }
+    }
+  }
+}

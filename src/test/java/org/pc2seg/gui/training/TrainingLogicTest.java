@@ -1,0 +1,128 @@
+package org.pc2seg.gui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pc2seg.ml.sampling.SamplingScheme;
+import org.pc2seg.ml.train.ValidationMetrics;
+
+/** The plain-Java parts of the training GUI. */
+class TrainingLogicTest {
+  @Test
+  void autoRetrainWaitsForAPauseAndNeverOverlapsARun() {
+    RetrainTrigger t = new RetrainTrigger(5000);
+    t.masksSaved(0);
+    assertThat(t.poll(10_000, false)).as("disabled").isFalse();
+    t.setEnabled(true);
+    assertThat(t.poll(3000, false)).as("not quiet long enough").isFalse();
+    t.masksSaved(4000);
+    assertThat(t.poll(8000, false)).as("a later save restarts the pause").isFalse();
+    assertThat(t.poll(9000, true)).as("training is running").isFalse();
+    assertThat(t.poll(9000, false)).isTrue();
+    assertThat(t.poll(20_000, false)).as("only once per batch of saves").isFalse();
+    t.masksSaved(21_000);
+    assertThat(t.poll(30_000, true)).isFalse();
+    assertThat(t.hasPendingChanges()).isTrue();
+    assertThat(t.poll(31_000, false)).as("saves during a run trigger the next round").isTrue();
+    assertThat(t.rounds()).isEqualTo(2);
+  }
+
+  @Test
+  void rateMeterAndDurations() {
+    RateMeter r = new RateMeter(3);
+    assertThat(r.stepsPerSecond()).isNaN();
+    assertThat(r.etaMillis(10)).isEqualTo(-1);
+    r.record(0, 0);
+    r.record(2, 1_000_000_000L);
+    r.record(4, 2_000_000_000L);
+    assertThat(r.stepsPerSecond()).isEqualTo(2.0);
+    assertThat(r.etaMillis(10)).isEqualTo(5000);
+    r.record(10, 3_000_000_000L); // window of 3 drops the first
+    assertThat(r.stepsPerSecond()).isEqualTo(4.0);
+    assertThat(RateMeter.formatDuration(65_000)).isEqualTo("1:05");
+    assertThat(RateMeter.formatDuration(3_725_000)).isEqualTo("1:02:05");
+    assertThat(RateMeter.formatDuration(-1)).isEqualTo("–");
+  }
+
+  @Test
+  void presetsAreValidAndBadValuesAreNamed() {
+    assertThat(TrainingSettings.cpuPreset().problems()).isEmpty();
+    assertThat(TrainingSettings.gpuPreset().problems()).isEmpty();
+    assertThat(TrainingSettings.gpuPreset().crop())
+        .isGreaterThan(TrainingSettings.cpuPreset().crop());
+    TrainingSettings bad =
+        new TrainingSettings("pc2seg", SamplingScheme.UNIFORM, 0, 1, 0, 100, 2, 0, "tpu", 1, 1, 1);
+    List<String> p = bad.problems();
+    assertThat(String.join("\n", p))
+        .contains("steps")
+        .contains("unlabeled batch")
+        .contains("crop")
+        .contains("learning rate")
+        .contains("threads")
+        .contains("device");
+    assertThat(TrainingSettings.cpuPreset().withSteps(7).steps()).isEqualTo(7);
+  }
+
+  @Test
+  void eventPumpBatchesAndKeepsOrder() {
+    List<Runnable> fxQueue = new ArrayList<>();
+    List<Integer> got = new ArrayList<>();
+    FxEventPump<Integer> pump = new FxEventPump<>(got::addAll, fxQueue::add);
+    for (int i = 0; i < 1000; i++) {
+      pump.post(i);
+    }
+    assertThat(fxQueue).as("one runnable outstanding, however many events").hasSize(1);
+    fxQueue.remove(0).run();
+    pump.post(1000);
+    assertThat(fxQueue).hasSize(1);
+    fxQueue.remove(0).run();
+    assertThat(got).hasSize(1001).isSorted();
+    assertThat(pump.flushes()).isEqualTo(2);
+  }
+
+  @Test
+  void decimatedSeriesStaysBoundedAndKeepsTheShape() {
+    DecimatedSeries s = new DecimatedSeries("loss", 100);
+    for (int i = 0; i < 10_000; i++) {
+      s.add(i, 10_000 - i);
+    }
+    s.sync();
+    assertThat(s.size()).isBetween(50, 100);
+    assertThat(s.series().getData()).hasSize(s.size());
+    assertThat(s.stride()).isGreaterThanOrEqualTo(100);
+    assertThat(s.series().getData().get(0).getXValue().doubleValue()).isZero();
+    List<Double> xs = s.series().getData().stream().map(d -> d.getXValue().doubleValue()).toList();
+    assertThat(xs).isSorted();
+    assertThat(xs.get(xs.size() - 1)).isGreaterThan(9000);
+  }
+
+  @Test
+  void validationTooltipListsEveryClass() {
+    String t =
+        TrainingCharts.tooltipText(
+            new ValidationMetrics(200, 0.613, new double[] {0.9, Double.NaN, 0.326}, 0.95),
+            List.of("background", "disc"));
+    assertThat(t).startsWith("step 200 — mIoU 61.3 %, pixel accuracy 95.0 %");
+    assertThat(t).contains("background: 90.0 %").contains("disc: –").contains("class 2: 32.6 %");
+  }
+
+  @Test
+  void negativeDrawStatsAggregateAWindowOfSteps() {
+    NegativeDrawStats st = new NegativeDrawStats(2);
+    // 2 images per step, 1x2 grid
+    st.add(1, List.of("a.jpg", "b.jpg"), new int[] {3, 1}, 2, 1, new int[] {1, 2, 0, 1});
+    st.add(2, List.of("b.jpg", "c.jpg"), new int[] {2, 2}, 2, 1, new int[] {2, 0, 1, 1});
+    NegativeDrawStats.ImageShare b = st.forImage("b.jpg"::equals);
+    assertThat(b.steps()).isEqualTo(2);
+    assertThat(b.negatives()).isEqualTo(3);
+    assertThat(b.totalNegatives()).isEqualTo(8);
+    assertThat(b.fraction()).isEqualTo(3 / 8.0);
+    assertThat(b.counts()).containsExactly(2, 1);
+    st.add(3, List.of("c.jpg", "d.jpg"), new int[] {4, 0}, 2, 1, new int[] {4, 0, 0, 0});
+    assertThat(st.size()).isEqualTo(2);
+    assertThat(st.forImage("a.jpg"::equals).steps()).as("step 1 left the window").isZero();
+    assertThat(st.forImage("c.jpg"::equals).negatives()).isEqualTo(6);
+  }
+}

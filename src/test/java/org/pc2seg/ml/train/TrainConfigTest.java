@@ -1,0 +1,59 @@
+package org.pc2seg.ml.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.pc2seg.ml.sampling.SamplingScheme;
+
+class TrainConfigTest {
+  @Test
+  void jsonRoundTripKeepsEveryKnob() {
+    TrainConfig c =
+        TrainConfig.builder()
+            .optMethod(Method.SUPERVISED)
+            .optSampling(SamplingScheme.UNIFORM)
+            .optSteps(123)
+            .optSeed(99)
+            .optLambdaContrastive(0.3)
+            .optTemperature(0.2)
+            .optCrop(96)
+            .optDevice(DeviceChoice.CPU)
+            .build();
+    TrainConfig back = TrainConfig.fromJson(c.toJson());
+    assertThat(back.toJson()).isEqualTo(c.toJson());
+    assertThat(back.method()).isEqualTo(Method.SUPERVISED);
+    assertThat(back.sampling()).isEqualTo(SamplingScheme.UNIFORM);
+    assertThat(back.steps()).isEqualTo(123);
+    assertThat(back.seed()).isEqualTo(99);
+    assertThat(back.temperature()).isEqualTo(0.2);
+    assertThat(back.augment()).isEqualTo(c.augment());
+  }
+
+  @Test
+  void missingFieldsKeepDefaultsAndBadValuesAreNamed() {
+    TrainConfig c = TrainConfig.fromJson("{\"steps\": 7}");
+    assertThat(c.steps()).isEqualTo(7);
+    assertThat(c.sampling()).isEqualTo(SamplingScheme.DIFF_IMAGE_DEBIASED);
+    assertThatThrownBy(() -> TrainConfig.builder().optCrop(100).build())
+        .hasMessageContaining("crop");
+    assertThatThrownBy(() -> TrainConfig.fromJson("{\"temperature\": 0}"))
+        .hasMessageContaining("temperature");
+  }
+
+  @Test
+  void confusionMatrixGivesIouPerClass() {
+    ConfusionMatrix cm = new ConfusionMatrix(3);
+    byte[] truth = {0, 0, 1, 1, (byte) 255, 2};
+    int[] pred = {0, 1, 1, 1, 2, 0};
+    cm.add(truth, pred);
+    ValidationMetrics m = cm.metrics(5);
+    // class 0: tp 1, fp 1 (pixel 5), fn 1 -> 1/3; class 1: tp 2, fp 1 -> 2/3; class 2: tp 0 -> 0
+    assertThat(m.perClassIou()[0]).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(m.perClassIou()[1]).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(m.perClassIou()[2]).isEqualTo(0.0);
+    assertThat(m.miou()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(m.pixelAccuracy()).isCloseTo(3 / 5.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(m.step()).isEqualTo(5);
+  }
+}

@@ -1,0 +1,109 @@
+package org.pc2seg.ml.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pc2seg.ml.data.TrainingData;
+import org.pc2seg.ml.infer.Prediction;
+import org.pc2seg.ml.infer.Predictor;
+import org.pc2seg.project.LabelClass;
+
+class TrainingServiceTest {
+  @TempDir Path dir;
+
+  /** Records every step's loss and cancels after a given step. */
+  static final class Recorder implements TrainingListener {
+    final List<Double> losses = new ArrayList<>();
+    final List<Integer> steps = new ArrayList<>();
+    final CancelToken cancel = new CancelToken();
+    final int cancelAt;
+    int negativeEvents;
+
+    Recorder(int cancelAt) {
+      this.cancelAt = cancelAt;
+    }
+
+    @Override
+    public void onProgress(TrainingProgress p) {
+      losses.add(p.loss());
+      steps.add(p.step());
+      if (p.step() == cancelAt) {
+        cancel.cancel();
+      }
+    }
+
+    @Override
+    public void onNegatives(NegativeDraws d) {
+      assertThat(d.countsPerImage()).hasSize(d.images().size());
+      negativeEvents++;
+    }
+  }
+
+  @Test
+  void resumeReproducesTheNextStepsAndCancelStopsWithinAStep() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    TrainConfig cfg = TinyData.config().optSteps(4).build();
+    Recorder full = new Recorder(-1);
+    TrainingResult a = TrainingService.train(data, cfg, dir.resolve("a"), full, full.cancel);
+    assertThat(a.completed()).isTrue();
+    assertThat(full.losses).hasSize(4);
+    assertThat(full.negativeEvents).isEqualTo(4);
+
+    Recorder first = new Recorder(2);
+    TrainingResult b = TrainingService.train(data, cfg, dir.resolve("b"), first, first.cancel);
+    assertThat(b.reason()).isEqualTo(StopReason.CANCELLED);
+    assertThat(b.stepsDone()).isEqualTo(2);
+    assertThat(first.steps).containsExactly(1, 2);
+    assertThat(first.losses).containsExactly(full.losses.get(0), full.losses.get(1));
+    assertThat(dir.resolve("b/checkpoint/state.json")).exists();
+
+    Recorder rest = new Recorder(-1);
+    TrainingResult c = TrainingService.resume(dir.resolve("b"), data, 0, rest, rest.cancel);
+    assertThat(c.completed()).isTrue();
+    assertThat(rest.steps).containsExactly(3, 4);
+    assertThat(rest.losses.get(0)).isEqualTo(full.losses.get(2));
+    assertThat(rest.losses.get(1)).isEqualTo(full.losses.get(3));
+    assertThat(c.lastValidation()).isNotNull();
+    assertThat(Files.readString(dir.resolve("b/config.json"))).contains("\"seed\": 5");
+    assertThat(dir.resolve("b/metrics.json")).exists();
+    assertThat(dir.resolve("b/classes.json")).exists();
+  }
+
+  @Test
+  void aShortRunLowersTheLossAndPredicts() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    TrainConfig cfg =
+        TinyData.config().optMethod(Method.SUPERVISED).optSteps(16).optLearningRate(5e-3).build();
+    Recorder r = new Recorder(-1);
+    TrainingResult res = TrainingService.train(data, cfg, dir.resolve("s"), r, r.cancel);
+    double early = (r.losses.get(0) + r.losses.get(1) + r.losses.get(2)) / 3;
+    double late = (r.losses.get(13) + r.losses.get(14) + r.losses.get(15)) / 3;
+    assertThat(late).isLessThan(early * 0.8);
+    assertThat(res.bestValidation()).isNotNull();
+    try (Predictor p = Predictor.load(dir.resolve("s"), data.classes())) {
+      Prediction pr = p.predict(data.val().load(0).image());
+      assertThat(pr.width()).isEqualTo(48);
+      float sum = 0;
+      for (int k = 0; k < pr.numClasses(); k++) {
+        sum += pr.probability(k, 10, 10);
+      }
+      assertThat(sum).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
+    }
+    List<LabelClass> other =
+        List.of(new LabelClass(0, "background", "#000000"), new LabelClass(1, "cat", "#ff0000"));
+    assertThatThrownBy(() -> Predictor.load(dir.resolve("s"), other))
+        .hasMessageContaining("trained for classes")
+        .hasMessageContaining("cat");
+    assertThatThrownBy(
+            () ->
+                TrainingService.resume(
+                    dir.resolve("s"), TinyData.dataWith(dir, other), 0, null, null))
+        .hasMessageContaining("trained for classes");
+  }
+}
