@@ -52,6 +52,13 @@ public final class BrushBenchmark {
     ProjectImporter.fromFolder(
         many, tmp.resolve("manyproj"), "many", ProjectImporter.defaultClasses(), Split.TRAIN);
 
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, load average %.1f (figures scale with free CPU)%n",
+        os.getAvailableProcessors(),
+        os.getSystemLoadAverage());
     CountDownLatch started = new CountDownLatch(1);
     Platform.startup(started::countDown);
     started.await();

@@ -232,12 +232,17 @@ public final class ImageViewer extends Region {
 
   /** One image pixel per screen pixel, keeping the view centre. */
   public void zoomOne() {
-    zoomAt(1 / zoom.get(), getWidth() / 2, getHeight() / 2);
+    zoomTo(1, getWidth() / 2, getHeight() / 2);
   }
 
   /** Multiplies the zoom, keeping the image point under {@code (x, y)} in place. */
   public void zoomAt(double factor, double x, double y) {
-    double s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * factor));
+    zoomTo(zoom.get() * factor, x, y);
+  }
+
+  /** Sets the zoom, keeping the image point under {@code (x, y)} in place. */
+  public void zoomTo(double scale, double x, double y) {
+    double s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
     Point2D p = toImage(x, y);
     setView(s, x - p.getX() * s, y - p.getY() * s);
   }
