@@ -13,6 +13,8 @@ public final class StudioApp extends Application {
   @Override
   public void start(Stage stage) {
     window = new StudioWindow(stage);
+    org.pc2seg.gui.training.TrainingFeature.install(
+        window, new org.pc2seg.gui.training.DjlTrainingEngine());
     stage.show();
     Path dir = StudioLauncher.initialProject();
     try {

@@ -58,6 +58,8 @@ public final class TrainingFeature {
       new RetrainTrigger(Long.getLong("pc2seg.retrainQuietMs", 15_000));
   private final Map<String, Double> meanConfidence = new ConcurrentHashMap<>();
   private final LabelNext labelNext;
+  private final NegativeDrawStats draws = new NegativeDrawStats(50);
+  private final NegativeDrawsPane drawsPane = new NegativeDrawsPane();
   private TrainingSettings settings = TrainingSettings.cpuPreset();
   private Stage monitor;
   private ViewerTool toolBeforeHeatmap;
@@ -121,6 +123,25 @@ public final class TrainingFeature {
                 controls.progress.setProgress(
                     p == null || p.totalSteps() <= 0 ? 0 : p.step() / (double) p.totalSteps()));
     controller.addEndListener(end -> controls.progress.setProgress(0));
+    heatmapPane.getChildren().add(drawsPane);
+    controller.addFxListener(
+        new org.pc2seg.ml.train.TrainingListener() {
+          @Override
+          public void onProgress(org.pc2seg.ml.train.TrainingProgress p) {}
+
+          @Override
+          public void onNegatives(org.pc2seg.ml.train.NegativeDraws d) {
+            draws.add(
+                d.step(),
+                d.images(),
+                d.countsPerImage(),
+                d.gridWidth(),
+                d.gridHeight(),
+                d.pixelCounts());
+          }
+        });
+    controller.addBatchListener(this::showDraws);
+    ws.viewer().imageProperty().addListener((o, a, b) -> showDraws());
     window.actions().on(ActionId.TRAIN, () -> train(null));
     window.actions().on(ActionId.STOP_TRAINING, controller::stop);
     window.actions().on(ActionId.TRAINING_MONITOR, this::showMonitor);
@@ -155,6 +176,25 @@ public final class TrainingFeature {
     window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> shutdown());
   }
 
+  /** Shows the shown image's share of the negatives drawn in recent steps. */
+  private void showDraws() {
+    ImageItem item = ws.viewer().currentItem();
+    if (item == null || draws.size() == 0) {
+      return;
+    }
+    String stem = item.stem();
+    String file = item.fileName();
+    drawsPane.show(
+        item.fileName(),
+        draws.forImage(
+            n ->
+                n.equals(item.path())
+                    || n.equals(file)
+                    || n.equals(stem)
+                    || n.endsWith("/" + file)),
+        draws.size());
+  }
+
   private void projectChanged(Project p) {
     predictionCancel.cancel();
     predictionOverlay.setProject(p);
@@ -162,6 +202,7 @@ public final class TrainingFeature {
     heatmapPane.setStripItems(() -> p == null ? List.of() : p.unlabeledPool());
     heatmapPane.setSource(() -> activeSource(p));
     meanConfidence.clear();
+    draws.clear();
     labelNext.projectChanged(p);
     panel
         .charts()
