@@ -20,6 +20,8 @@ if [ "${1:-}" = "--desktop" ]; then
   echo "created for this check: ${made[*]:-nothing}"
 fi
 
+had_defaults=no
+[ -e /usr/share/applications/defaults.list ] && had_defaults=yes
 echo "== dpkg -i $deb"
 dpkg -i "$deb" || { apt-get install -f -y -qq; dpkg -s pc2seg-studio >/dev/null; }
 echo "installed size (dpkg-query): $(( $(dpkg-query -W -f='${Installed-Size}' pc2seg-studio) / 1024 )) MB;" \
@@ -100,6 +102,9 @@ for p in /opt/pc2seg-studio /usr/bin/pc2seg-studio; do
 done
 grep -q pc2seg /usr/share/mime/globs2 && { echo "MIME glob left behind"; exit 1; }
 ls /usr/share/applications | grep -q pc2seg && { echo "menu entry left behind"; exit 1; }
+if [ $had_defaults = no ] && [ -e /usr/share/applications/defaults.list ]; then
+  echo "left behind: /usr/share/applications/defaults.list"; exit 1
+fi
 for d in "${made[@]}"; do rmdir "$d" 2>/dev/null || echo "not empty, kept: $d"; done
 made=()
 echo "purged cleanly"
