@@ -79,18 +79,21 @@ public final class ImageViewer extends Region {
           }
         });
     installMouse();
-    addEventHandler(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (tool.get() != null) {
-            tool.get().key(e);
-          }
-        });
     sceneProperty()
         .addListener(
             (o, old, scene) -> {
               if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::spaceKey);
+                // the active tool sees keys before the action table (Enter closes a polygon)
+                scene.addEventFilter(
+                    KeyEvent.KEY_PRESSED,
+                    e -> {
+                      if (tool.get() != null
+                          && !(scene.getFocusOwner()
+                              instanceof javafx.scene.control.TextInputControl)) {
+                        tool.get().key(e);
+                      }
+                    });
                 scene.addEventFilter(KeyEvent.KEY_RELEASED, this::spaceKey);
               }
             });
