@@ -19,7 +19,7 @@ public final class StudioApp extends Application {
     Path dir = StudioLauncher.initialProject();
     try {
       if (dir == null) {
-        dir = SampleProjects.defaultProject().map(StudioApp::writable).orElse(null);
+        dir = SampleProjects.defaultProject().map(StudioApp::userCopy).orElse(null);
       }
     } catch (RuntimeException e) {
       window.workspace().messageProperty().set("Cannot open the sample project: " + e.getMessage());
@@ -32,9 +32,9 @@ public final class StudioApp extends Application {
     }
   }
 
-  private static Path writable(Path sample) {
+  private static Path userCopy(Path sample) {
     try {
-      return SampleProjects.writable(sample);
+      return SampleProjects.userCopy(sample);
     } catch (IOException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
