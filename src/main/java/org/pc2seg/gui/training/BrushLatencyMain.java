@@ -87,7 +87,10 @@ public final class BrushLatencyMain {
             + " training thread(s))");
     System.out.println(
         String.format(
-            Locale.ROOT, "p99 training / idle = %.2f (target <= 2)", busy.p99() / idle.p99()));
+            Locale.ROOT,
+            "p99 training / idle: handling %.2f, latency %.2f (target <= 2)",
+            busy.p99() / idle.p99(),
+            busy.latencyP99() / idle.latencyP99()));
     BrushLatencyBench.runAndWait(() -> f.controller().stop());
     f.shutdown();
     engine.close();
