@@ -13,11 +13,13 @@ public final class StudioApp extends Application {
   @Override
   public void start(Stage stage) {
     window = new StudioWindow(stage);
+    org.pc2seg.gui.training.TrainingFeature.install(
+        window, new org.pc2seg.gui.training.DjlTrainingEngine());
     stage.show();
     Path dir = StudioLauncher.initialProject();
     try {
       if (dir == null) {
-        dir = SampleProjects.defaultProject().map(StudioApp::writable).orElse(null);
+        dir = SampleProjects.defaultProject().map(StudioApp::userCopy).orElse(null);
       }
     } catch (RuntimeException e) {
       window.workspace().messageProperty().set("Cannot open the sample project: " + e.getMessage());
@@ -30,9 +32,9 @@ public final class StudioApp extends Application {
     }
   }
 
-  private static Path writable(Path sample) {
+  private static Path userCopy(Path sample) {
     try {
-      return SampleProjects.writable(sample);
+      return SampleProjects.userCopy(sample);
     } catch (IOException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

@@ -63,7 +63,15 @@ public final class Workspace implements ToolContext {
     this.viewer = viewer;
     this.tasks = tasks;
     autosave = new PauseTransition(Duration.millis(Long.getLong("pc2seg.autosaveMs", 2000)));
-    autosave.setOnFinished(e -> save());
+    autosave.setOnFinished(
+        e -> {
+          MaskEditSession s = session();
+          if (s != null && s.inStroke()) {
+            autosave.playFromStart(); // never save half a stroke; try again after it
+          } else {
+            save();
+          }
+        });
   }
 
   /** Opens a project: recovers journaled strokes, then shows the first image. */
@@ -101,6 +109,7 @@ public final class Workspace implements ToolContext {
   /** Saves everything and lets go of the project (on exit or before opening another). */
   public void close() {
     autosave.stop();
+    finishOpenStroke();
     if (saver != null) {
       if (requested != null) {
         saver.leave(requested);
@@ -123,6 +132,7 @@ public final class Workspace implements ToolContext {
       return;
     }
     autosave.stop();
+    finishOpenStroke();
     if (requested != null) {
       saver.leave(requested);
     }
@@ -200,9 +210,18 @@ public final class Workspace implements ToolContext {
     }
   }
 
+  /** A stroke still open (key pressed mid-drag) is committed so it is journaled and undoable. */
+  private void finishOpenStroke() {
+    MaskEditSession s = session();
+    if (s != null && s.inStroke()) {
+      s.endStroke();
+    }
+  }
+
   /** Saves the shown image's mask now (Ctrl+S). */
   public void save() {
     autosave.stop();
+    finishOpenStroke();
     if (saver != null && requested != null) {
       saver.save(requested);
       refreshUnsaved();

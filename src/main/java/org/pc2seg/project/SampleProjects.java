@@ -43,16 +43,12 @@ public final class SampleProjects {
   }
 
   /**
-   * A writable copy of a sample project: the folder itself when writable, else a copy under the
-   * user's data folder (made once), so an installed read-only sample can still be edited.
+   * The user's own copy of a bundled sample project, made once under {@link #userDataDir()}. The
+   * bundled sample is never edited in place: it may be installed read-only, and in a source
+   * checkout it is a committed file that painting must not change. A second call returns the
+   * existing copy with the user's edits.
    */
-  public static Path writable(Path sample) throws IOException {
-    if (ProjectStore.folderWritable.test(sample)
-        && (!Files.isDirectory(sample.resolve("masks"))
-            || ProjectStore.folderWritable.test(sample.resolve("masks")))
-        && Files.isWritable(sample.resolve(Project.FILE))) {
-      return sample;
-    }
+  public static Path userCopy(Path sample) throws IOException {
     Path copy = userDataDir().resolve("samples").resolve(sample.getFileName().toString());
     if (!Files.exists(copy.resolve(Project.FILE))) {
       copyTree(sample, copy);

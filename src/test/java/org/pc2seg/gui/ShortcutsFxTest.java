@@ -56,6 +56,32 @@ class ShortcutsFxTest extends WorkspaceFxTestBase {
   }
 
   @Test
+  void spaceDragPansWheelZoomsAndNeitherPaints(FxRobot robot) throws Exception {
+    waitShown(item(0));
+    focusViewer(robot);
+    long before = session().mask().labeledPixels();
+    javafx.geometry.Point2D p0 = screen(80, 80);
+    robot.press(KeyCode.SPACE);
+    try {
+      stroke(robot, 80, 80, 120, 80);
+    } finally {
+      robot.release(KeyCode.SPACE);
+    }
+    javafx.geometry.Point2D p1 = screen(80, 80);
+    assertThat(p1.getX() - p0.getX()).isGreaterThan(10);
+    assertThat(session().mask().labeledPixels()).isEqualTo(before);
+
+    double zoom = viewer().zoomProperty().get();
+    robot.moveTo(screen(40, 40));
+    javafx.geometry.Point2D under = screen(40, 40);
+    robot.scroll(3, javafx.geometry.VerticalDirection.UP);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer().zoomProperty().get()).isNotEqualTo(zoom);
+    javafx.geometry.Point2D after = screen(40, 40);
+    assertThat(after.distance(under)).isLessThan(2.0); // zoom keeps the point under the cursor
+  }
+
+  @Test
   void typingInFilterDoesNotTriggerShortcuts(FxRobot robot) throws Exception {
     waitShown(item(0));
     TextField filter = robot.lookup("#image-filter").queryAs(TextField.class);

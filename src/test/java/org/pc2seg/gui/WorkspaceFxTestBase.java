@@ -38,8 +38,8 @@ abstract class WorkspaceFxTestBase {
         Path.of(System.getProperty("pc2seg.sample.dir", "sample-projects"), "shapes"), projectDir);
     beforeOpen(projectDir);
     window = new StudioWindow(stage);
-    stage.setWidth(1100);
-    stage.setHeight(720);
+    stage.setWidth(900);
+    stage.setHeight(600);
     stage.show();
     window.openProject(projectDir);
   }

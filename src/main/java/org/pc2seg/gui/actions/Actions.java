@@ -71,7 +71,11 @@ public final class Actions {
     add(ActionId.EXPORT, "File", "Export…", shortcut(KeyCode.E));
     add(ActionId.TRAIN, "Train", "Train", shortcut(KeyCode.T));
     add(ActionId.STOP_TRAINING, "Train", "Stop training", null);
-    add(ActionId.TRAINING_MONITOR, "Train", "Training charts and runs…", null);
+    add(
+        ActionId.TRAINING_MONITOR,
+        "Train",
+        "Training charts and runs…",
+        new KeyCodeCombination(KeyCode.T, SHORTCUT_DOWN, SHIFT_DOWN));
     add(ActionId.CYCLE_OVERLAY, "View", "Overlay: mask / prediction / both / none", key(KeyCode.O));
     add(ActionId.ACCEPT_PREDICTION, "Train", "Accept prediction", key(KeyCode.ENTER));
     add(ActionId.HEATMAP_MODE, "Train", "Negative-sample heat-map mode", key(KeyCode.H));

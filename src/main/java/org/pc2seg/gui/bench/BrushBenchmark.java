@@ -52,6 +52,13 @@ public final class BrushBenchmark {
     ProjectImporter.fromFolder(
         many, tmp.resolve("manyproj"), "many", ProjectImporter.defaultClasses(), Split.TRAIN);
 
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, load average %.1f (figures scale with free CPU)%n",
+        os.getAvailableProcessors(),
+        os.getSystemLoadAverage());
     CountDownLatch started = new CountDownLatch(1);
     Platform.startup(started::countDown);
     started.await();
@@ -83,17 +90,25 @@ public final class BrushBenchmark {
         "open 4096x4096 PNG (decode + tiles + mask): %s ms (target <= 1000)%n",
         opens.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList());
     Path png = big.resolve("big0.png");
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     for (int i = 0; i < 2; i++) {
+      long c0 = cpu.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       java.awt.image.BufferedImage rgb = org.pc2seg.image.ImageLoader.readRgb(png);
+      long c1 = cpu.getCurrentThreadCpuTime();
       long t1 = System.nanoTime();
       ImageViewer.imageLayer(rgb);
+      long c2 = cpu.getCurrentThreadCpuTime();
       long t2 = System.nanoTime();
       System.out.printf(
           Locale.ROOT,
-          "  of which: PNG decode %.0f ms, building 512px tiles %.0f ms%n",
+          "  of which: PNG decode %.0f ms (CPU %.0f ms), building 512px tiles %.0f ms (CPU %.0f"
+              + " ms)%n",
           (t1 - t0) / 1e6,
-          (t2 - t1) / 1e6);
+          (c1 - c0) / 1e6,
+          (t2 - t1) / 1e6,
+          (c2 - c1) / 1e6);
     }
 
     FxCalls.run(() -> ws.brushSizeProperty().set(40));

@@ -21,7 +21,7 @@ public final class BrushTool implements ViewerTool {
   private double lastX;
   private double lastY;
   private int value;
-  private boolean active;
+  private MaskEditSession stroke;
 
   public BrushTool(ToolContext ctx, boolean eraser) {
     this.ctx = ctx;
@@ -59,7 +59,7 @@ public final class BrushTool implements ViewerTool {
     }
     value = eraser || e.alt() ? IndexMask.IGNORE : ctx.selectedClass();
     s.beginStroke(value == IndexMask.IGNORE ? "Erase" : "Brush");
-    active = true;
+    stroke = s;
     lastX = e.x();
     lastY = e.y();
     ctx.repaint(MaskPainter.disc(s, e.x(), e.y(), ctx.brushSize(), value));
@@ -69,8 +69,8 @@ public final class BrushTool implements ViewerTool {
   @Override
   public void dragged(ToolEvent e) {
     MaskEditSession s = ctx.session();
-    if (!active || s == null) {
-      return;
+    if (s == null || s != stroke || !s.inStroke()) {
+      return; // the image changed or the stroke was committed mid-drag
     }
     Rect r = MaskPainter.line(s, lastX, lastY, e.x(), e.y(), ctx.brushSize(), value);
     lastX = e.x();
@@ -81,11 +81,11 @@ public final class BrushTool implements ViewerTool {
 
   @Override
   public void released(ToolEvent e) {
-    MaskEditSession s = ctx.session();
-    if (!active || s == null) {
+    MaskEditSession s = stroke;
+    stroke = null;
+    if (s == null || s != ctx.session() || !s.inStroke()) {
       return;
     }
-    active = false;
     s.endStroke();
     ctx.strokeFinished();
   }

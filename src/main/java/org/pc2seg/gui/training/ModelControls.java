@@ -60,6 +60,7 @@ public final class ModelControls extends VBox {
                 .valueProperty()
                 .map(v -> String.format(Locale.ROOT, "≥ %.2f", v.doubleValue())));
     progress.setMaxWidth(Double.MAX_VALUE);
+    confidence.setMaxWidth(Double.MAX_VALUE);
     status.setWrapText(true);
     activeModel.setWrapText(true);
     accept.setMaxWidth(Double.MAX_VALUE);
@@ -75,7 +76,8 @@ public final class ModelControls extends VBox {
             status,
             activeModel,
             new HBox(6, new Label("Overlay"), overlay),
-            new HBox(6, new Label("Confidence"), confidence, confidenceValue),
+            new HBox(6, new Label("Min. confidence"), confidenceValue),
+            confidence,
             accept,
             heatmap,
             heatmapPane);

@@ -41,6 +41,7 @@ public final class TrainingCharts {
     lossChart.getData().add(cy.series());
     lossChart.getData().add(ctr.series());
     miouChart = chart("Validation mIoU", "mIoU %", true);
+    ((NumberAxis) miouChart.getXAxis()).setForceZeroInRange(true);
     NumberAxis y = (NumberAxis) miouChart.getYAxis();
     y.setAutoRanging(false);
     y.setLowerBound(0);
@@ -89,6 +90,10 @@ public final class TrainingCharts {
 
   /** Records a validation point with its per-class tooltip; it appears at the next sync. */
   public void addValidation(ValidationMetrics m) {
+    pendingMiou.add(point(m));
+  }
+
+  private XYChart.Data<Number, Number> point(ValidationMetrics m) {
     XYChart.Data<Number, Number> d = new XYChart.Data<>(m.step(), 100 * m.miou());
     StackPane dot = new StackPane();
     dot.setPrefSize(8, 8);
@@ -97,19 +102,33 @@ public final class TrainingCharts {
     dot.setOnMouseEntered(e -> tip.setText(tooltipText(m, classNames)));
     Tooltip.install(dot, tip);
     d.setNode(dot);
-    pendingMiou.add(d);
+    return d;
   }
 
-  /** Pushes pending validation points, thinning old ones so at most the maximum are drawn. */
+  /**
+   * Pushes pending validation points. Below the maximum they are appended; above it the series is
+   * rebuilt from fresh points (a chart must not get back data items it has removed), keeping every
+   * other point and the newest.
+   */
   private void syncMiou() {
     if (pendingMiou.isEmpty()) {
       return;
     }
-    List<XYChart.Data<Number, Number>> all = new ArrayList<>(miou.getData());
-    all.addAll(pendingMiou);
+    if (miou.getData().size() + pendingMiou.size() <= MAX_VALIDATION_POINTS) {
+      miou.getData().addAll(pendingMiou);
+      pendingMiou.clear();
+      return;
+    }
+    List<ValidationMetrics> all = new ArrayList<>();
+    for (XYChart.Data<Number, Number> d : miou.getData()) {
+      all.add((ValidationMetrics) d.getNode().getUserData());
+    }
+    for (XYChart.Data<Number, Number> d : pendingMiou) {
+      all.add((ValidationMetrics) d.getNode().getUserData());
+    }
     pendingMiou.clear();
     while (all.size() > MAX_VALIDATION_POINTS) {
-      List<XYChart.Data<Number, Number>> half = new ArrayList<>();
+      List<ValidationMetrics> half = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
         if (i % 2 == 0 || i == all.size() - 1) {
           half.add(all.get(i));
@@ -117,7 +136,11 @@ public final class TrainingCharts {
       }
       all = half;
     }
-    miou.getData().setAll(all);
+    List<XYChart.Data<Number, Number>> fresh = new ArrayList<>();
+    for (ValidationMetrics m : all) {
+      fresh.add(point(m));
+    }
+    miou.getData().setAll(fresh);
   }
 
   /** Pushes the points added since the last call to the charts (once per event batch). */

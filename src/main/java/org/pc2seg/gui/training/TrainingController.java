@@ -237,6 +237,8 @@ public final class TrainingController implements AutoCloseable {
       l.onCheckpoint(c.dir(), c.step());
     } else if (e instanceof TrainingEvent.Message m) {
       l.onMessage(m.text());
+    } else if (e instanceof TrainingEvent.Negatives n) {
+      l.onNegatives(n.draws());
     }
   }
 
@@ -291,6 +293,11 @@ public final class TrainingController implements AutoCloseable {
     @Override
     public void onMessage(String message) {
       pump.post(new TrainingEvent.Message(message));
+    }
+
+    @Override
+    public void onNegatives(org.pc2seg.ml.train.NegativeDraws draws) {
+      pump.post(new TrainingEvent.Negatives(draws));
     }
   }
 }

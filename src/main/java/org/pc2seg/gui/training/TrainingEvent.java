@@ -15,6 +15,9 @@ public sealed interface TrainingEvent {
   /** A checkpoint was written. */
   record Checkpoint(Path dir, int step) implements TrainingEvent {}
 
+  /** Where a step's negatives were drawn. */
+  record Negatives(org.pc2seg.ml.train.NegativeDraws draws) implements TrainingEvent {}
+
   /** A human-readable message. */
   record Message(String text) implements TrainingEvent {}
 }

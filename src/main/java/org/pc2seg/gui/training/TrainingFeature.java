@@ -58,7 +58,10 @@ public final class TrainingFeature {
       new RetrainTrigger(Long.getLong("pc2seg.retrainQuietMs", 15_000));
   private final Map<String, Double> meanConfidence = new ConcurrentHashMap<>();
   private final LabelNext labelNext;
+  private final NegativeDrawStats draws = new NegativeDrawStats(50);
+  private final NegativeDrawsPane drawsPane = new NegativeDrawsPane();
   private TrainingSettings settings = TrainingSettings.cpuPreset();
+  private TitledPane section;
   private Stage monitor;
   private ViewerTool toolBeforeHeatmap;
   private CancelToken predictionCancel = new CancelToken();
@@ -92,7 +95,7 @@ public final class TrainingFeature {
   private void wire() {
     ws.viewer().addOverlay(predictionOverlay);
     ws.viewer().addOverlay(heatmapOverlay);
-    TitledPane section = new TitledPane("Model", controls);
+    section = new TitledPane("Model", controls);
     section.setId("model-section");
     window.addRightPane(section);
     predictionOverlay.thresholdProperty().bind(controls.confidence.valueProperty());
@@ -121,6 +124,25 @@ public final class TrainingFeature {
                 controls.progress.setProgress(
                     p == null || p.totalSteps() <= 0 ? 0 : p.step() / (double) p.totalSteps()));
     controller.addEndListener(end -> controls.progress.setProgress(0));
+    heatmapPane.getChildren().add(drawsPane);
+    controller.addFxListener(
+        new org.pc2seg.ml.train.TrainingListener() {
+          @Override
+          public void onProgress(org.pc2seg.ml.train.TrainingProgress p) {}
+
+          @Override
+          public void onNegatives(org.pc2seg.ml.train.NegativeDraws d) {
+            draws.add(
+                d.step(),
+                d.images(),
+                d.countsPerImage(),
+                d.gridWidth(),
+                d.gridHeight(),
+                d.pixelCounts());
+          }
+        });
+    controller.addBatchListener(this::showDraws);
+    ws.viewer().imageProperty().addListener((o, a, b) -> showDraws());
     window.actions().on(ActionId.TRAIN, () -> train(null));
     window.actions().on(ActionId.STOP_TRAINING, controller::stop);
     window.actions().on(ActionId.TRAINING_MONITOR, this::showMonitor);
@@ -155,6 +177,25 @@ public final class TrainingFeature {
     window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> shutdown());
   }
 
+  /** Shows the shown image's share of the negatives drawn in recent steps. */
+  private void showDraws() {
+    ImageItem item = ws.viewer().currentItem();
+    if (item == null || draws.size() == 0) {
+      return;
+    }
+    String stem = item.stem();
+    String file = item.fileName();
+    drawsPane.show(
+        item.fileName(),
+        draws.forImage(
+            n ->
+                n.equals(item.path())
+                    || n.equals(file)
+                    || n.equals(stem)
+                    || n.endsWith("/" + file)),
+        draws.size());
+  }
+
   private void projectChanged(Project p) {
     predictionCancel.cancel();
     predictionOverlay.setProject(p);
@@ -162,6 +203,7 @@ public final class TrainingFeature {
     heatmapPane.setStripItems(() -> p == null ? List.of() : p.unlabeledPool());
     heatmapPane.setSource(() -> activeSource(p));
     meanConfidence.clear();
+    draws.clear();
     labelNext.projectChanged(p);
     panel
         .charts()
@@ -317,7 +359,21 @@ public final class TrainingFeature {
     predictionOverlay.node().setVisible(m.showsPrediction());
   }
 
+  /** In heat-map mode the painting panes make room for the heat-map pane, and come back after. */
+  private void hideSiblings(boolean hide) {
+    if (section.getParent() == null) {
+      return;
+    }
+    for (javafx.scene.Node n : section.getParent().getChildrenUnmodifiable()) {
+      if (n != section) {
+        n.setVisible(!hide);
+        n.setManaged(!hide);
+      }
+    }
+  }
+
   private void heatmapMode(boolean on) {
+    hideSiblings(on);
     if (on) {
       toolBeforeHeatmap = ws.viewer().toolProperty().get();
       ws.viewer().toolProperty().set(heatmapTool);

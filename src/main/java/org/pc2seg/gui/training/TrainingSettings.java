@@ -35,20 +35,24 @@ public record TrainingSettings(
     int checkpointEvery,
     long seed) {
 
-  /** Small and quick, for a laptop CPU: useful predictions on the sample within minutes. */
+  /**
+   * Small and quick, for a laptop CPU: useful predictions on the sample within minutes. {@code
+   * -Dpc2seg.train.steps=N} changes its step count (demos, benchmarks).
+   */
   public static TrainingSettings cpuPreset() {
     int cores = Runtime.getRuntime().availableProcessors();
+    int steps = Integer.getInteger("pc2seg.train.steps", 300);
     return new TrainingSettings(
         "pc2seg",
         SamplingScheme.DIFF_IMAGE_DEBIASED,
-        300,
+        steps,
         4,
         4,
         128,
         0.002,
         Math.max(1, cores - 1),
         "cpu",
-        50,
+        Math.max(5, Math.min(50, steps / 5)),
         100,
         42);
   }

@@ -79,18 +79,21 @@ public final class ImageViewer extends Region {
           }
         });
     installMouse();
-    addEventHandler(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (tool.get() != null) {
-            tool.get().key(e);
-          }
-        });
     sceneProperty()
         .addListener(
             (o, old, scene) -> {
               if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::spaceKey);
+                // the active tool sees keys before the action table (Enter closes a polygon)
+                scene.addEventFilter(
+                    KeyEvent.KEY_PRESSED,
+                    e -> {
+                      if (tool.get() != null
+                          && !(scene.getFocusOwner()
+                              instanceof javafx.scene.control.TextInputControl)) {
+                        tool.get().key(e);
+                      }
+                    });
                 scene.addEventFilter(KeyEvent.KEY_RELEASED, this::spaceKey);
               }
             });
@@ -232,12 +235,17 @@ public final class ImageViewer extends Region {
 
   /** One image pixel per screen pixel, keeping the view centre. */
   public void zoomOne() {
-    zoomAt(1 / zoom.get(), getWidth() / 2, getHeight() / 2);
+    zoomTo(1, getWidth() / 2, getHeight() / 2);
   }
 
   /** Multiplies the zoom, keeping the image point under {@code (x, y)} in place. */
   public void zoomAt(double factor, double x, double y) {
-    double s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * factor));
+    zoomTo(zoom.get() * factor, x, y);
+  }
+
+  /** Sets the zoom, keeping the image point under {@code (x, y)} in place. */
+  public void zoomTo(double scale, double x, double y) {
+    double s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
     Point2D p = toImage(x, y);
     setView(s, x - p.getX() * s, y - p.getY() * s);
   }

@@ -26,7 +26,10 @@ public interface ViewerTool {
 
   default void moved(ToolEvent e) {}
 
-  /** A key pressed while the viewer has focus (Enter, Escape, ...). */
+  /**
+   * A key pressed anywhere in the window outside text fields, before the action table sees it;
+   * consume it to keep it (e.g. Enter closing a polygon in progress).
+   */
   default void key(KeyEvent e) {}
 
   default Cursor cursor() {

@@ -29,12 +29,25 @@ import org.pc2seg.ml.loss.Pc2SegObjective;
  *     [steps=20] [batch=4] [crop=128] [classes=5] [backbone=resnet18] [concat=true] [sgd=false]
  * </pre>
  *
- * {@code concat=true} runs the labeled and strong images as one batch of 2B (one pass through the
- * network, shared BatchNorm statistics), {@code false} as two passes.
+ * {@code cpu=true} measures the main thread's CPU time instead of wall time: with {@code
+ * -Dai.djl.pytorch.num_threads=1} every native op runs on that thread, so this stays meaningful on
+ * a loaded machine. {@code part=aspp} times ASPP alone with and without the exact dilated-conv
+ * shortcut. {@code concat=true} runs the labeled and strong images as one batch of 2B (one pass
+ * through the network, shared BatchNorm statistics), {@code false} as two passes.
  */
 public final class ModelProfile {
 
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private static boolean cpuClock;
+
   private ModelProfile() {}
+
+  /** Wall clock, or this thread's CPU time with {@code cpu=true}. */
+  private static long now() {
+    return cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+  }
 
   /** Runs the profile; arguments are {@code key=value}. */
   public static void main(String[] args) throws Exception {
@@ -46,7 +59,13 @@ public final class ModelProfile {
     boolean concat = Boolean.parseBoolean(str(args, "concat", "true"));
     boolean sgd = Boolean.parseBoolean(str(args, "sgd", "false"));
     boolean ab = Boolean.parseBoolean(str(args, "ab", "false"));
+    cpuClock = Boolean.parseBoolean(str(args, "cpu", "false"));
     Backbone backbone = Backbone.parse(str(args, "backbone", "resnet18"));
+    if (str(args, "part", "step").equals("aspp")) {
+      // cpu=true: thread CPU time, meaningful with -Dai.djl.pytorch.num_threads=1 on a busy machine
+      profileAspp(steps, 2 * batch, crop / 16, cpuClock);
+      return;
+    }
     Engine.getInstance().setRandomSeed(0);
     ModelConfig config = new ModelConfig(backbone, 16, classes, 128, 128, 64);
     Pc2SegObjective objective = Pc2SegObjective.builder().build();
@@ -81,10 +100,10 @@ public final class ModelProfile {
           NDArray yl = sm.randomInteger(0, classes, new Shape(batch, crop, crop), DataType.INT32);
           NDArray xw = sm.randomNormal(new Shape(batch, 3, crop, crop));
           NDArray xs = xw.add(sm.randomNormal(new Shape(batch, 3, crop, crop)).mul(0.2f));
-          long t0 = System.nanoTime();
+          long t0 = now();
           NDList weak = trainer.forward(new NDList(xw));
           weak.get(1).toFloatArray(); // sync
-          long t1 = System.nanoTime();
+          long t1 = now();
           long t2;
           long t3;
           long t4;
@@ -104,34 +123,90 @@ public final class ModelProfile {
               strong = trainer.forward(new NDList(xs));
             }
             labeledLogits.get(0).toFloatArray();
-            t2 = System.nanoTime();
+            t2 = now();
             LossBreakdown r = objective.compute(labeledLogits, yl, weak, strong, 1f, s);
-            t3 = System.nanoTime();
+            t3 = now();
             gc.backward(r.loss());
-            t4 = System.nanoTime();
+            t4 = now();
           }
           trainer.step();
-          long t5 = System.nanoTime();
+          long t5 = now();
           t[s] = new long[] {t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0};
         }
       }
       String[] names = {"weak fwd", "lab+strong fwd", "losses", "backward", "optimizer", "step"};
       int warm = Math.min(3, steps - 1);
-      for (int i = 0; i < names.length; i++) {
-        long[] v = new long[steps - warm];
-        for (int s = warm; s < steps; s++) {
-          v[s - warm] = t[s][i];
+      for (int parity = 0; parity < (ab ? 2 : 1); parity++) {
+        if (ab) {
+          System.out.println(parity == 0 ? "-- with the dilated-conv shortcut" : "-- without");
         }
-        Arrays.sort(v);
-        System.out.printf(
-            Locale.ROOT,
-            "%-15s median %7.1f ms  min %7.1f ms%n",
-            names[i],
-            v[v.length / 2] / 1e6,
-            v[0] / 1e6);
+        for (int i = 0; i < names.length; i++) {
+          long[] v = new long[steps];
+          int n = 0;
+          for (int s = warm; s < steps; s++) {
+            if (!ab || s % 2 == parity) {
+              v[n++] = t[s][i];
+            }
+          }
+          if (n == 0) {
+            continue;
+          }
+          v = Arrays.copyOf(v, n);
+          Arrays.sort(v);
+          System.out.printf(
+              Locale.ROOT,
+              "%-15s median %7.1f ms  min %7.1f ms%n",
+              names[i],
+              v[n / 2] / 1e6,
+              v[0] / 1e6);
+        }
       }
       System.out.println("peak RSS " + peakRssMb() + " MB");
     }
+  }
+
+  /**
+   * ASPP alone (forward + backward, 512 → 128 channels) on a {@code size}² map, alternating the
+   * exact dilated-conv shortcut on and off so that both see the same machine load.
+   */
+  private static void profileAspp(int steps, int batch, int size, boolean cpu) {
+    Aspp aspp = new Aspp(128, new int[] {6, 12, 18});
+    try (NDManager m = NDManager.newBaseManager()) {
+      aspp.initialize(m, DataType.FLOAT32, new Shape(batch, 512, size, size));
+      ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(m, false);
+      long[][] t = new long[2][steps];
+      for (int s = 0; s < 2 * steps + 4; s++) {
+        int mode = s % 2;
+        ConvLayer.centerTapShortcut = mode == 0;
+        try (NDManager sm = m.newSubManager()) {
+          NDArray x = sm.randomNormal(new Shape(batch, 512, size, size));
+          x.setRequiresGradient(true);
+          long t0 = now();
+          try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = aspp.forward(ps, new NDList(x), true).head();
+            gc.backward(y.sum());
+          }
+          x.getGradient().toFloatArray();
+          long t1 = now();
+          if (s >= 4) {
+            t[mode][(s - 4) / 2] = t1 - t0;
+          }
+        }
+      }
+      for (int mode = 0; mode < 2; mode++) {
+        Arrays.sort(t[mode]);
+        System.out.printf(
+            Locale.ROOT,
+            "ASPP fwd+bwd %d×512×%d², shortcut %-3s: median %6.1f ms  min %6.1f ms (%s)%n",
+            batch,
+            size,
+            mode == 0 ? "on" : "off",
+            t[mode][steps / 2] / 1e6,
+            t[mode][0] / 1e6,
+            cpu ? "main-thread CPU time" : "wall time");
+      }
+    }
+    ConvLayer.centerTapShortcut = true;
   }
 
   private static long peakRssMb() {

@@ -1,0 +1,124 @@
+package org.pc2seg.gui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pc2seg.gui.StudioWindow;
+import org.pc2seg.ml.sampling.SamplingScheme;
+import org.pc2seg.project.ImageItem;
+import org.pc2seg.project.ImageStatus;
+import org.pc2seg.sample.SampleProjectGenerator;
+import org.pc2seg.sample.SampleSpec;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real engine (DJL PC²Seg training and prediction) driven from the window on a tiny generated
+ * project: a few steps finish and the prediction overlay appears while the FX thread stays free;
+ * Stop ends a long run within about a step.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RealTrainingFxTest {
+  static {
+    System.setProperty("testfx.setup.timeout", "120000");
+  }
+
+  /** A run that takes seconds on 2 cores. */
+  static final TrainingSettings TINY =
+      new TrainingSettings(
+          "pc2seg", SamplingScheme.DIFF_IMAGE_DEBIASED, 4, 2, 2, 64, 0.002, 1, "cpu", 2, 2, 7);
+
+  @TempDir Path tmp;
+  StudioWindow window;
+  TrainingFeature feature;
+  DjlTrainingEngine engine = new DjlTrainingEngine();
+
+  @Start
+  void start(Stage stage) throws Exception {
+    Path dir = tmp.resolve("tiny");
+    SampleProjectGenerator.generate(dir, "tiny", new SampleSpec(7, 64, 8, 2, 2));
+    window = new StudioWindow(stage);
+    feature = TrainingFeature.install(window, engine);
+    feature.setSettings(TINY);
+    stage.setWidth(1200);
+    stage.setHeight(800);
+    stage.show();
+    window.openProject(dir);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    FxToolkit.setupFixture(
+        () -> {
+          feature.shutdown();
+          window.shutdown();
+        });
+    FxToolkit.cleanupStages();
+    engine.close();
+  }
+
+  @Test
+  void aFewStepsFinishAndThePredictionOverlayAppears(FxRobot robot) throws Exception {
+    ImageItem item =
+        window.workspace().project().items().stream()
+            .filter(i -> i.status() == ImageStatus.UNLABELED)
+            .findFirst()
+            .orElseThrow();
+    robot.interact(() -> window.workspace().show(item));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.viewer().currentItem() == item);
+    robot.interact(() -> window.viewer().requestFocus());
+    try (FxWatchdog dog = FxWatchdog.start(10, 100)) {
+      robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+      WaitForAsyncUtils.waitFor(
+          240,
+          TimeUnit.SECONDS,
+          () -> feature.predictionOverlay().predictionProperty().get() != null);
+      System.out.printf(
+          "real training: FX busy max %.1f ms, ping delay max %.1f ms, %d pings%n",
+          dog.maxBusyMillis(), dog.maxDelayMillis(), dog.pings());
+      assertThat(dog.maxBusyMillis()).isLessThan(100);
+    }
+    assertThat(feature.controller().progressProperty().get().step()).isEqualTo(TINY.steps());
+    assertThat(feature.panel().charts().lossPoints()).isEqualTo(TINY.steps());
+    assertThat(window.workspace().project().activeModel()).isPresent();
+    javafx.scene.image.ImageView v =
+        (javafx.scene.image.ImageView) feature.predictionOverlay().node();
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> v.getImage() != null);
+    assertThat(v.getImage().getWidth()).isEqualTo(item.width());
+    assertThat(feature.predictionOverlay().predictionProperty().get().width())
+        .isEqualTo(item.width());
+    assertThat(java.nio.file.Files.exists(window.workspace().project().predictionFile(item)))
+        .isTrue();
+  }
+
+  @Test
+  void stopEndsARealRunWithinAboutAStep(FxRobot robot) throws Exception {
+    robot.interact(() -> feature.setSettings(TINY.withSteps(1000)));
+    robot.interact(() -> feature.train(null));
+    WaitForAsyncUtils.waitFor(
+        120,
+        TimeUnit.SECONDS,
+        () -> {
+          var p = feature.controller().progressProperty().get();
+          return p != null && p.step() >= 2;
+        });
+    long t0 = System.nanoTime();
+    robot.interact(() -> feature.controls().stopButton().fire());
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !feature.controller().isRunning());
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    int steps = feature.controller().progressProperty().get().step();
+    System.out.println("real stop took " + ms + " ms after step " + steps);
+    assertThat(steps).isLessThan(1000);
+    assertThat(feature.controller().statusProperty().get()).contains("stopped");
+  }
+}
