@@ -93,32 +93,62 @@ final class BlockEmitter {
   }
 
   /**
-   * A sequence of layers: convolutions, batch norms, and ReLU lambdas (a lambda is accepted only
-   * right after a convolution or batch norm, where the model puts its ReLUs). Nested sequences are
-   * followed.
+   * Any layer of the model: a convolution, a batch norm, the engine's conv → [BN] → [ReLU] layer, a
+   * chain (or DJL sequential block) of layers, a ReLU lambda right after a convolution or batch
+   * norm, or a residual unit ({@code relu(main(x) + shortcut(x))}, identity shortcut when it has
+   * one child). Anything else is refused with the layer's name, never guessed.
    */
-  String sequence(SequentialBlock seq, String x, String prefix) {
-    String h = x;
-    Block previous = null;
-    int i = 0;
-    for (Block b : seq.getChildren().values()) {
-      String name = prefix + "." + i++;
-      if (b instanceof Convolution c) {
-        h = conv(c, h, name);
-      } else if (b instanceof BatchNorm bn) {
-        h = batchNorm(bn, h, name);
-      } else if (b instanceof SequentialBlock s) {
-        h = sequence(s, h, name);
-      } else if (b instanceof LambdaBlock
-          && (previous instanceof Convolution || previous instanceof BatchNorm)) {
-        h = relu(h);
-      } else {
-        throw new IllegalStateException(
-            "cannot export layer " + b.getClass().getSimpleName() + " at " + name);
-      }
-      previous = b;
+  String emit(Block b, String x, String prefix) {
+    String kind = b.getClass().getSimpleName();
+    if (b instanceof Convolution c) {
+      return conv(c, x, prefix);
     }
-    return h;
+    if (b instanceof BatchNorm bn) {
+      return batchNorm(bn, x, prefix);
+    }
+    if (kind.equals("ConvLayer")) {
+      String h = x;
+      int i = 0;
+      for (Block child : b.getChildren().values()) {
+        h = emit(child, h, prefix + "." + i++);
+      }
+      return reluFlag(b) ? relu(h) : h;
+    }
+    if (kind.equals("ResidualUnit")) {
+      List<Block> parts = List.copyOf(b.getChildren().values());
+      String main = emit(parts.get(0), x, prefix + ".main");
+      String shortcut = parts.size() > 1 ? emit(parts.get(1), x, prefix + ".shortcut") : x;
+      return relu(g.node("Add", List.of(main, shortcut), List.of(fresh(prefix + ".add"))));
+    }
+    if (b instanceof SequentialBlock || kind.equals("Chain")) {
+      String h = x;
+      Block previous = null;
+      int i = 0;
+      for (Block child : b.getChildren().values()) {
+        String name = prefix + "." + i++;
+        if (child instanceof LambdaBlock
+            && (previous instanceof Convolution || previous instanceof BatchNorm)) {
+          h = relu(h);
+        } else {
+          h = emit(child, h, name);
+        }
+        previous = child;
+      }
+      return h;
+    }
+    throw new IllegalStateException("cannot export layer " + kind + " at " + prefix);
+  }
+
+  /** The engine's conv layer keeps its ReLU as a flag, not a child block. */
+  private static boolean reluFlag(Block convLayer) {
+    try {
+      java.lang.reflect.Field f = convLayer.getClass().getDeclaredField("relu");
+      f.setAccessible(true);
+      return f.getBoolean(convLayer);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot tell whether layer " + convLayer + " ends with a ReLU", e);
+    }
   }
 
   /** A constant int64 vector. */

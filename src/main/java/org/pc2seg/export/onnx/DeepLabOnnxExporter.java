@@ -2,8 +2,6 @@ package org.pc2seg.export.onnx;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.util.PairList;
 import com.google.gson.Gson;
@@ -71,16 +69,17 @@ public final class DeepLabOnnxExporter {
     PairList<String, Block> top = block.getChildren();
     Block backbone = top.valueAt(0);
     Block aspp = top.valueAt(1);
-    SequentialBlock lowReduce = (SequentialBlock) top.valueAt(2);
-    SequentialBlock fuse = (SequentialBlock) top.valueAt(3);
+    Block lowReduce = top.valueAt(2);
+    Block fuse = top.valueAt(3);
     Convolution classifier = (Convolution) top.valueAt(4);
 
-    // encoder
+    // encoder: stem = conv layer + max pool, then four stages of residual units
     PairList<String, Block> bb = backbone.getChildren();
-    SequentialBlock stem = (SequentialBlock) bb.valueAt(0);
-    String h = e.sequence((SequentialBlock) stem.getChildren().valueAt(0), "input", "stem");
-    if (!(stem.getChildren().valueAt(1) instanceof LambdaBlock)) {
-      throw new IllegalStateException("unexpected stem layout: no max pool");
+    PairList<String, Block> stem = bb.valueAt(0).getChildren();
+    String h = e.emit(stem.valueAt(0), "input", "stem");
+    if (stem.size() != 2 || !(stem.valueAt(1) instanceof LambdaBlock)) {
+      throw new IllegalStateException(
+          "unexpected stem layout: expected a conv layer and a max pool");
     }
     h =
         g.node(
@@ -92,35 +91,31 @@ public final class DeepLabOnnxExporter {
             Attr.ints("pads", 1, 1, 1, 1));
     String low = null;
     for (int s = 1; s <= 4; s++) {
-      SequentialBlock stage = (SequentialBlock) bb.valueAt(s);
-      int u = 0;
-      for (Block unit : stage.getChildren().values()) {
-        h = residual((ParallelBlock) unit, h, e, "layer" + s + "." + u++);
-      }
+      h = e.emit(bb.valueAt(s), h, "layer" + s);
       if (s == 1) {
         low = h;
       }
     }
 
-    // ASPP
+    // ASPP: four conv branches, the image-pooling branch, concat, projection
     PairList<String, Block> ac = aspp.getChildren();
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      parts.add(e.sequence((SequentialBlock) ac.valueAt(i), h, "aspp.b" + i));
+      parts.add(e.emit(ac.valueAt(i), h, "aspp.b" + i));
     }
     String pooled = g.node("GlobalAveragePool", List.of(h), List.of(e.fresh("gap")));
-    String p = e.sequence((SequentialBlock) ac.valueAt(4), pooled, "aspp.pool");
+    String p = e.emit(ac.valueAt(4), pooled, "aspp.pool");
     String b0Shape = g.node("Shape", List.of(parts.get(0)), List.of(e.fresh("shape")));
     parts.add(g.node("Expand", List.of(p, b0Shape), List.of(e.fresh("expand"))));
     String cat = g.node("Concat", parts, List.of(e.fresh("aspp.cat")), Attr.i("axis", 1));
-    String high = e.sequence((SequentialBlock) ac.valueAt(5), cat, "aspp.project");
+    String high = e.emit(ac.valueAt(5), cat, "aspp.project");
 
     // decoder
-    String lowR = e.sequence(lowReduce, low, "lowReduce");
+    String lowR = e.emit(lowReduce, low, "lowReduce");
     String up = e.resizeLike(high, lowR);
     String fused =
         g.node("Concat", List.of(up, lowR), List.of(e.fresh("decoder.cat")), Attr.i("axis", 1));
-    String f = e.sequence(fuse, fused, "fuse");
+    String f = e.emit(fuse, fused, "fuse");
     String logitsLow = e.conv(classifier, f, "classifier");
     String logits = e.resizeLike(logitsLow, "input");
     g.node("Identity", List.of(logits), List.of("logits"));
@@ -129,16 +124,6 @@ public final class DeepLabOnnxExporter {
     g.output("probabilities", OnnxGraph.FLOAT, "N", (long) cfg.numClasses(), "H", "W");
     addMetadata(g, cfg);
     return g;
-  }
-
-  /** relu(main(x) + shortcut(x)), shortcut = conv+BN or identity. */
-  private static String residual(ParallelBlock unit, String x, BlockEmitter e, String prefix) {
-    PairList<String, Block> c = unit.getChildren();
-    String main = e.sequence((SequentialBlock) c.valueAt(0), x, prefix + ".main");
-    Block sc = c.valueAt(1);
-    String shortcut = sc instanceof SequentialBlock s ? e.sequence(s, x, prefix + ".shortcut") : x;
-    String sum = e.graph().node("Add", List.of(main, shortcut), List.of(e.fresh(prefix + ".add")));
-    return e.relu(sum);
   }
 
   private void addMetadata(OnnxGraph g, ModelConfig cfg) {

@@ -16,15 +16,24 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pc2seg.active.ActiveRanker;
+import org.pc2seg.active.PredictorProbabilitySource;
+import org.pc2seg.active.RankedImage;
 import org.pc2seg.cli.RootCommand;
+import org.pc2seg.ml.infer.Predictor;
 import org.pc2seg.ml.model.Backbone;
 import org.pc2seg.ml.model.ModelConfig;
 import org.pc2seg.ml.model.ModelWeights;
 import org.pc2seg.ml.model.SegmentationModels;
+import org.pc2seg.ml.train.CancelToken;
+import org.pc2seg.project.ImageItem;
+import org.pc2seg.project.Project;
+import org.pc2seg.project.ProjectStore;
 
 /** {@code export model --model RUN --format onnx|native} on a small run folder made here. */
 class ModelExportCliTest {
@@ -47,6 +56,7 @@ class ModelExportCliTest {
     }
     float[] expected;
     try (Model model = SegmentationModels.newModel(cfg, "m", null)) {
+      ModelWeights.saveFull(model, run.resolve("model.params"));
       ModelWeights.saveFull(model, run.resolve("best.params"));
       try (NDManager sm = model.getNDManager().newSubManager()) {
         expected =
@@ -126,6 +136,22 @@ class ModelExportCliTest {
     assertThat(back.classes()).hasSize(3);
     try (Model m2 = SegmentationModels.newModel(cfg, "m2", null)) {
       ModelWeights.loadFull(m2, back.weights());
+    }
+    // the engine's own loader (used by the app and the CLI) re-imports the exported folder,
+    // and the active-learning ranker runs on top of it
+    Project project =
+        ProjectStore.open(
+            Path.of(System.getProperty("pc2seg.sample.dir", "sample-projects")).resolve("shapes"));
+    try (Predictor predictor = Predictor.load(copy)) {
+      List<ImageItem> pool = project.unlabeledPool().subList(0, 3);
+      List<RankedImage> ranking =
+          ActiveRanker.builder()
+              .setSource(new PredictorProbabilitySource(project, predictor))
+              .build()
+              .rank(project, pool, (d, t) -> {}, new CancelToken());
+      assertThat(ranking).hasSize(3);
+      assertThat(ranking).allSatisfy(ri -> assertThat(ri.uncertainty()).isBetween(0.0, 1.0));
+      assertThat(ranking.get(0).uncertainty()).isGreaterThanOrEqualTo(ranking.get(2).uncertainty());
     }
     r =
         run(
