@@ -133,7 +133,7 @@ public final class Actions {
             return;
           }
           for (StudioAction a : table.values()) {
-            if (a.accelerator() != null && a.accelerator().match(e)) {
+            if (a.accelerator() != null && a.isBound() && a.accelerator().match(e)) {
               e.consume();
               a.fire();
               return;

@@ -16,6 +16,7 @@ public final class StudioAction {
   private final boolean inMenu;
   private final BooleanProperty disabled = new SimpleBooleanProperty(false);
   private Runnable handler = () -> {};
+  private boolean bound;
 
   StudioAction(ActionId id, String menu, String label, KeyCombination accelerator, boolean inMenu) {
     this.id = id;
@@ -64,6 +65,15 @@ public final class StudioAction {
 
   public void setHandler(Runnable handler) {
     this.handler = handler;
+    this.bound = true;
+  }
+
+  /**
+   * Whether a handler was set. The key dispatcher skips unbound actions, so a shortcut of a feature
+   * that is not installed (e.g. Enter for "Accept prediction") still reaches the focused node.
+   */
+  public boolean isBound() {
+    return bound;
   }
 
   /** Runs the action unless it is disabled. */

@@ -1,10 +1,7 @@
 package org.pc2seg.gui.training;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.animation.KeyFrame;
@@ -25,7 +22,6 @@ import org.pc2seg.gui.overlay.OverlayMode;
 import org.pc2seg.gui.overlay.PredictionImage;
 import org.pc2seg.gui.overlay.PredictionOverlay;
 import org.pc2seg.gui.viewer.ViewerTool;
-import org.pc2seg.ml.train.CancelToken;
 import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.Project;
 
@@ -56,7 +52,6 @@ public final class TrainingFeature {
   private final TrainingPanel panel;
   private final RetrainTrigger retrain =
       new RetrainTrigger(Long.getLong("pc2seg.retrainQuietMs", 15_000));
-  private final Map<String, Double> meanConfidence = new ConcurrentHashMap<>();
   private final LabelNext labelNext;
   private final NegativeDrawStats draws = new NegativeDrawStats(50);
   private final NegativeDrawsPane drawsPane = new NegativeDrawsPane();
@@ -64,7 +59,7 @@ public final class TrainingFeature {
   private TitledPane section;
   private Stage monitor;
   private ViewerTool toolBeforeHeatmap;
-  private CancelToken predictionCancel = new CancelToken();
+  private final PoolPredictions pool;
 
   private TrainingFeature(StudioWindow window, TrainingEngine engine) {
     this.window = window;
@@ -83,6 +78,7 @@ public final class TrainingFeature {
     controls = new ModelControls(heatmapPane);
     panel = new TrainingPanel(controller);
     labelNext = new LabelNext(window, engine, predictor);
+    pool = new PoolPredictions(window, engine, predictor, predictionOverlay, labelNext);
   }
 
   /** Builds the feature and adds it to {@code window}. */
@@ -171,7 +167,7 @@ public final class TrainingFeature {
                 }));
     poll.setCycleCount(Timeline.INDEFINITE);
     poll.play();
-    window.imageList().setAnnotation(this::annotation);
+    window.imageList().setAnnotation(pool::annotation);
     applyOverlayMode(controls.overlay.getValue());
     projectChanged(ws.project());
     window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> shutdown());
@@ -197,12 +193,12 @@ public final class TrainingFeature {
   }
 
   private void projectChanged(Project p) {
-    predictionCancel.cancel();
+    pool.cancel();
     predictionOverlay.setProject(p);
     heatmapPane.setProject(p);
     heatmapPane.setStripItems(() -> p == null ? List.of() : p.unlabeledPool());
     heatmapPane.setSource(() -> activeSource(p));
-    meanConfidence.clear();
+
     draws.clear();
     labelNext.projectChanged(p);
     panel
@@ -210,7 +206,7 @@ public final class TrainingFeature {
         .setClassNames(p == null ? List.of() : p.classes().stream().map(c -> c.name()).toList());
     refreshRuns();
     if (p != null) {
-      predictor.execute(() -> loadMeanConfidences(p));
+      pool.projectOpened(p);
     }
   }
 
@@ -233,7 +229,7 @@ public final class TrainingFeature {
       return;
     }
     ws.save();
-    predictionCancel.cancel();
+    pool.cancel();
     TrainingSettings s =
         initFrom == null ? settings : settings.withSteps(Math.max(20, settings.steps() / 2));
     String name = initFrom == null ? "Training" : "Fine-tuning round " + retrain.rounds();
@@ -248,76 +244,8 @@ public final class TrainingFeature {
     TrainingEngine.RunResult r = end.result();
     if (r != null && r.runDir() != null && p == ws.project()) {
       heatmapPane.invalidate();
-      predictPool(p, r.runDir());
+      pool.predict(p, r.runDir());
     }
-  }
-
-  /** Predicts the visible image first, then the rest of the pool, then refreshes the ranking. */
-  private void predictPool(Project p, Path runDir) {
-    CancelToken cancel = new CancelToken();
-    predictionCancel = cancel;
-    List<ImageItem> order = new ArrayList<>();
-    ImageItem shown = ws.viewer().currentItem();
-    if (shown != null) {
-      order.add(shown);
-    }
-    for (ImageItem i : p.items()) {
-      if (i != shown && i.status() != org.pc2seg.project.ImageStatus.BROKEN) {
-        order.add(i);
-      }
-    }
-    FxEventPump<Object> refresh = new FxEventPump<>(batch -> window.imageList().refresh());
-    predictor.execute(
-        () -> {
-          try {
-            int n =
-                engine.predict(
-                    p,
-                    runDir,
-                    order,
-                    (index, total, item, pred) -> {
-                      meanConfidence.put(item.path(), pred.meanConfidence());
-                      Platform.runLater(() -> predicted(item, pred, index, total));
-                      refresh.post(item);
-                    },
-                    cancel);
-            if (!cancel.isCancelled()) {
-              Platform.runLater(() -> ws.messageProperty().set("Predicted " + n + " images."));
-              labelNext.rank(p, runDir, cancel);
-            }
-          } catch (Exception e) {
-            Platform.runLater(
-                () -> ws.messageProperty().set("Prediction failed: " + e.getMessage()));
-          }
-        });
-  }
-
-  private void predicted(ImageItem item, PredictionImage pred, int index, int total) {
-    if (item == ws.viewer().currentItem()) {
-      predictionOverlay.show(pred);
-    }
-    ws.messageProperty().set("Predicting the pool: " + (index + 1) + " / " + total);
-  }
-
-  private void loadMeanConfidences(Project p) {
-    for (ImageItem i : p.items()) {
-      try {
-        PredictionImage.read(p, i).ifPresent(r -> meanConfidence.put(i.path(), r.meanConfidence()));
-      } catch (Exception ignored) {
-        // an unreadable prediction simply shows no confidence
-      }
-    }
-    Platform.runLater(() -> window.imageList().refresh());
-  }
-
-  private String annotation(ImageItem item) {
-    StringBuilder sb = new StringBuilder();
-    Double c = meanConfidence.get(item.path());
-    if (c != null) {
-      sb.append(String.format(java.util.Locale.ROOT, " · conf %.0f %%", 100 * c));
-    }
-    sb.append(labelNext.annotation(item));
-    return sb.toString();
   }
 
   /** Copies the thresholded prediction into the mask as one undoable stroke. */
@@ -426,7 +354,7 @@ public final class TrainingFeature {
 
   /** Stops training and prediction (window closing). */
   public void shutdown() {
-    predictionCancel.cancel();
+    pool.cancel();
     controller.shutdown(3000);
     predictor.shutdownNow();
   }

@@ -1,0 +1,125 @@
+package org.pc2seg.gui.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import org.pc2seg.gui.StudioWindow;
+import org.pc2seg.gui.Workspace;
+import org.pc2seg.gui.overlay.PredictionImage;
+import org.pc2seg.gui.overlay.PredictionOverlay;
+import org.pc2seg.ml.train.CancelToken;
+import org.pc2seg.project.ImageItem;
+import org.pc2seg.project.Project;
+
+/**
+ * After a run: predicts the visible image first, then the rest of the pool, into {@code
+ * predictions/}, keeps each image's mean confidence for the image list, then refreshes the
+ * label-next ranking. Runs on the given executor; a new run or project cancels it.
+ */
+final class PoolPredictions {
+  private final StudioWindow window;
+  private final Workspace ws;
+  private final TrainingEngine engine;
+  private final Executor predictor;
+  private final PredictionOverlay predictionOverlay;
+  private final LabelNext labelNext;
+  private final Map<String, Double> meanConfidence = new ConcurrentHashMap<>();
+  private volatile CancelToken predictionCancel = new CancelToken();
+
+  PoolPredictions(
+      StudioWindow window,
+      TrainingEngine engine,
+      Executor predictor,
+      PredictionOverlay overlay,
+      LabelNext labelNext) {
+    this.window = window;
+    this.ws = window.workspace();
+    this.engine = engine;
+    this.predictor = predictor;
+    this.predictionOverlay = overlay;
+    this.labelNext = labelNext;
+  }
+
+  /** Stops the prediction in progress, if any. */
+  void cancel() {
+    predictionCancel.cancel();
+  }
+
+  /** A project was opened: reads the mean confidence of its existing predictions. */
+  void projectOpened(Project p) {
+    meanConfidence.clear();
+    predictor.execute(() -> loadMeanConfidences(p));
+  }
+
+  /** Predicts the visible image first, then the rest of the pool, then refreshes the ranking. */
+  void predict(Project p, Path runDir) {
+    CancelToken cancel = new CancelToken();
+    predictionCancel = cancel;
+    List<ImageItem> order = new ArrayList<>();
+    ImageItem shown = ws.viewer().currentItem();
+    if (shown != null) {
+      order.add(shown);
+    }
+    for (ImageItem i : p.items()) {
+      if (i != shown && i.status() != org.pc2seg.project.ImageStatus.BROKEN) {
+        order.add(i);
+      }
+    }
+    FxEventPump<Object> refresh = new FxEventPump<>(batch -> window.imageList().refresh());
+    predictor.execute(
+        () -> {
+          try {
+            int n =
+                engine.predict(
+                    p,
+                    runDir,
+                    order,
+                    (index, total, item, pred) -> {
+                      meanConfidence.put(item.path(), pred.meanConfidence());
+                      Platform.runLater(() -> predicted(item, pred, index, total));
+                      refresh.post(item);
+                    },
+                    cancel);
+            if (!cancel.isCancelled()) {
+              Platform.runLater(() -> ws.messageProperty().set("Predicted " + n + " images."));
+              labelNext.rank(p, runDir, cancel);
+            }
+          } catch (Exception e) {
+            Platform.runLater(
+                () -> ws.messageProperty().set("Prediction failed: " + e.getMessage()));
+          }
+        });
+  }
+
+  private void predicted(ImageItem item, PredictionImage pred, int index, int total) {
+    if (item == ws.viewer().currentItem()) {
+      predictionOverlay.show(pred);
+    }
+    ws.messageProperty().set("Predicting the pool: " + (index + 1) + " / " + total);
+  }
+
+  private void loadMeanConfidences(Project p) {
+    for (ImageItem i : p.items()) {
+      try {
+        PredictionImage.read(p, i).ifPresent(r -> meanConfidence.put(i.path(), r.meanConfidence()));
+      } catch (Exception ignored) {
+        // an unreadable prediction simply shows no confidence
+      }
+    }
+    Platform.runLater(() -> window.imageList().refresh());
+  }
+
+  String annotation(ImageItem item) {
+    StringBuilder sb = new StringBuilder();
+    Double c = meanConfidence.get(item.path());
+    if (c != null) {
+      sb.append(String.format(java.util.Locale.ROOT, " · conf %.0f %%", 100 * c));
+    }
+    sb.append(labelNext.annotation(item));
+    return sb.toString();
+  }
+}
