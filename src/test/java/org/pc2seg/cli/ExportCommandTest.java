@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -22,17 +19,18 @@ class ExportCommandTest {
   @Test
   void exportsMasksAsCocoAndIndexPngs() throws Exception {
     Path json = dir.resolve("coco.json");
-    Run r =
-        run("export", "masks", "--project", SHAPES, "--format", "coco", "--out", json.toString());
-    assertThat(r.code).as(r.err).isZero();
-    assertThat(r.out).contains("Exported 26 image(s)").contains("annotations");
+    CliRun r =
+        CliRun.run(
+            "export", "masks", "--project", SHAPES, "--format", "coco", "--out", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Exported 26 image(s)").contains("annotations");
     JsonObject doc = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     assertThat(doc.getAsJsonArray("images")).hasSize(26);
     assertThat(doc.getAsJsonArray("categories")).hasSize(4);
 
     Path idx = dir.resolve("idx");
     r =
-        run(
+        CliRun.run(
             "export",
             "masks",
             "--project",
@@ -43,13 +41,13 @@ class ExportCommandTest {
             "val",
             "--out",
             idx.toString());
-    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     try (Stream<Path> s = Files.list(idx)) {
       assertThat(s.count()).isEqualTo(20);
     }
     // again without --overwrite: refused, exit 2, clear message
     r =
-        run(
+        CliRun.run(
             "export",
             "masks",
             "--project",
@@ -60,10 +58,10 @@ class ExportCommandTest {
             "val",
             "--out",
             idx.toString());
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("already exist").contains("--overwrite");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("already exist").contains("--overwrite");
     r =
-        run(
+        CliRun.run(
             "export",
             "masks",
             "--project",
@@ -75,13 +73,13 @@ class ExportCommandTest {
             "--out",
             idx.toString(),
             "--overwrite");
-    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
   }
 
   @Test
   void badInputGivesClearErrors() {
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "export",
             "predictions",
             "--project",
@@ -90,13 +88,15 @@ class ExportCommandTest {
             "index",
             "--out",
             dir.resolve("p").toString());
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("nothing to export").contains("prediction");
-    r = run("export", "masks", "--project", SHAPES, "--format", "tiff", "--out", dir.toString());
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("unknown export format 'tiff'");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nothing to export").contains("prediction");
     r =
-        run(
+        CliRun.run(
+            "export", "masks", "--project", SHAPES, "--format", "tiff", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown export format 'tiff'");
+    r =
+        CliRun.run(
             "export",
             "masks",
             "--project",
@@ -105,10 +105,10 @@ class ExportCommandTest {
             "coco",
             "--out",
             dir.toString());
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("no such project folder");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no such project folder");
     r =
-        run(
+        CliRun.run(
             "export",
             "masks",
             "--project",
@@ -119,27 +119,7 @@ class ExportCommandTest {
             "test",
             "--out",
             dir.toString());
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("unknown split 'test'");
-  }
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = RootCommand.run(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown split 'test'");
   }
 }

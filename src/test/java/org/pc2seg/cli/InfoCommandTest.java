@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,23 +20,23 @@ class InfoCommandTest {
 
   @Test
   void infoPrintsCountsBySplitAndStatusAndTheClasses() {
-    Run r = run("info", SHAPES.toString());
-    assertThat(r.code).isZero();
-    assertThat(r.err).isEmpty();
-    assertThat(r.out)
+    CliRun r = CliRun.run("info", SHAPES.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
         .contains("Project shapes", "Images: 120", "Classes: 4", "Active model: (none)");
-    assertThat(r.out).containsPattern("train\\s+0\\s+6\\s+0\\s+0\\s+6");
-    assertThat(r.out).containsPattern("val\\s+0\\s+20\\s+0\\s+0\\s+20");
-    assertThat(r.out).containsPattern("unlabeled\\s+94\\s+0\\s+0\\s+0\\s+94");
-    assertThat(r.out).containsPattern("1\\s+stripes\\s+#e6194b");
-    assertThat(r.out).doesNotContain("Problems");
+    assertThat(r.out()).containsPattern("train\\s+0\\s+6\\s+0\\s+0\\s+6");
+    assertThat(r.out()).containsPattern("val\\s+0\\s+20\\s+0\\s+0\\s+20");
+    assertThat(r.out()).containsPattern("unlabeled\\s+94\\s+0\\s+0\\s+0\\s+94");
+    assertThat(r.out()).containsPattern("1\\s+stripes\\s+#e6194b");
+    assertThat(r.out()).doesNotContain("Problems");
   }
 
   @Test
   void infoJsonParsesAndHasTheCounts() {
-    Run r = run("info", "--json", SHAPES.toString());
-    assertThat(r.code).isZero();
-    JsonObject o = new Gson().fromJson(r.out, JsonObject.class);
+    CliRun r = CliRun.run("info", "--json", SHAPES.toString());
+    assertThat(r.code()).isZero();
+    JsonObject o = new Gson().fromJson(r.out(), JsonObject.class);
     assertThat(o.get("name").getAsString()).isEqualTo("shapes");
     assertThat(o.get("images").getAsInt()).isEqualTo(120);
     JsonObject bySplit = o.getAsJsonObject("by_split");
@@ -81,11 +78,11 @@ class InfoCommandTest {
   void infoOnAProjectWithABrokenImageListsTheProblemAndStillSucceeds() throws Exception {
     Path proj = copyOfShapesSubset();
     Files.delete(proj.resolve("images/img_001.jpg"));
-    Run text = run("info", proj.toString());
-    assertThat(text.code).isZero();
-    assertThat(text.out).contains("Problems: 1", "img_001.jpg: image file is missing");
-    Run json = run("info", "--json", proj.toString());
-    JsonObject o = new Gson().fromJson(json.out, JsonObject.class);
+    CliRun text = CliRun.run("info", proj.toString());
+    assertThat(text.code()).isZero();
+    assertThat(text.out()).contains("Problems: 1", "img_001.jpg: image file is missing");
+    CliRun json = CliRun.run("info", "--json", proj.toString());
+    JsonObject o = new Gson().fromJson(json.out(), JsonObject.class);
     assertThat(o.getAsJsonObject("by_status").get("broken").getAsInt()).isEqualTo(1);
     assertThat(o.getAsJsonArray("problems").get(0).getAsString()).contains("img_001.jpg");
   }
@@ -95,44 +92,44 @@ class InfoCommandTest {
     Path proj = copyOfShapesSubset();
     Path json = proj.resolve("project.json");
     Files.writeString(json, "{ \"schemaVersion\": 1, \"name\": ");
-    Run r = run("info", proj.toString());
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.out).isEmpty();
-    assertThat(r.err).startsWith("error: " + json).contains("malformed JSON");
+    CliRun r = CliRun.run("info", proj.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("error: " + json).contains("malformed JSON");
 
     Files.writeString(json, "{ \"schemaVersion\": 7, \"classes\": [] }");
-    Run future = run("info", "--json", proj.toString());
-    assertThat(future.code).isEqualTo(2);
-    assertThat(future.err).contains(json.toString(), "schema version 7");
+    CliRun future = CliRun.run("info", "--json", proj.toString());
+    assertThat(future.code()).isEqualTo(2);
+    assertThat(future.err()).contains(json.toString(), "schema version 7");
 
     Path none = dir.resolve("missing");
-    Run missing = run("info", none.toString());
-    assertThat(missing.code).isEqualTo(2);
-    assertThat(missing.err).contains(none.toString(), "no such project folder");
+    CliRun missing = CliRun.run("info", none.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains(none.toString(), "no such project folder");
 
-    Run noArg = run("info");
-    assertThat(noArg.code).isEqualTo(2);
-    assertThat(noArg.err).contains("Missing required parameter: 'PROJECT'");
+    CliRun noArg = CliRun.run("info");
+    assertThat(noArg.code()).isEqualTo(2);
+    assertThat(noArg.err()).contains("Missing required parameter: 'PROJECT'");
   }
 
   @Test
   void helpAndVersionWork() {
-    Run help = run("--help");
-    assertThat(help.code).isZero();
-    assertThat(help.out).contains("Usage: pc2seg-studio", "info", "sample");
-    Run infoHelp = run("info", "--help");
-    assertThat(infoHelp.code).isZero();
-    assertThat(infoHelp.out).contains("--json", "PROJECT");
-    Run version = run("--version");
-    assertThat(version.code).isZero();
-    assertThat(version.out).startsWith("PC2Seg Studio " + VersionProvider.version());
+    CliRun help = CliRun.run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("Usage: pc2seg-studio", "info", "sample");
+    CliRun infoHelp = CliRun.run("info", "--help");
+    assertThat(infoHelp.code()).isZero();
+    assertThat(infoHelp.out()).contains("--json", "PROJECT");
+    CliRun version = CliRun.run("--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("PC2Seg Studio " + VersionProvider.version());
     assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+.*");
-    Run infoVersion = run("info", "--version");
-    assertThat(infoVersion.code).isZero();
-    assertThat(infoVersion.out).startsWith("PC2Seg Studio " + VersionProvider.version());
-    Run unknown = run("frobnicate");
-    assertThat(unknown.code).isEqualTo(2);
-    assertThat(unknown.err).contains("frobnicate");
+    CliRun infoVersion = CliRun.run("info", "--version");
+    assertThat(infoVersion.code()).isZero();
+    assertThat(infoVersion.out()).startsWith("PC2Seg Studio " + VersionProvider.version());
+    CliRun unknown = CliRun.run("frobnicate");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("frobnicate");
   }
 
   /** A project with 2 of the sample's images (copied, so the sample is never touched). */
@@ -151,25 +148,5 @@ class InfoCommandTest {
             .replaceAll("(?s)(\"images\": \\[.*?img_001\\.jpg.*?\\}).*", "$1\n  ]\n}\n");
     Files.writeString(proj.resolve("project.json"), json);
     return proj;
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = RootCommand.run(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -3,10 +3,6 @@ package org.pc2seg.ml.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.pc2seg.image.ImageFormatException;
-import org.pc2seg.image.ImageLoader;
-import org.pc2seg.image.IndexMask;
-import org.pc2seg.image.MaskCodec;
 
 /** Explicit image files with optional mask files (e.g. a project's images with oracle masks). */
 public final class FileListSource implements SegmentationSource {
@@ -45,15 +41,11 @@ public final class FileListSource implements SegmentationSource {
 
   @Override
   public LabeledImage load(int i) throws IOException {
-    var img = ImageLoader.readRgb(images.get(i));
-    IndexMask m = null;
-    if (masks != null) {
-      m = MaskCodec.read(masks.get(i));
-      if (m.width() != img.getWidth() || m.height() != img.getHeight()) {
-        throw new ImageFormatException(masks.get(i), "mask size differs from its image");
-      }
-      FolderSource.checkValues(m, numClasses, masks.get(i));
-    }
-    return new LabeledImage(name(i), img, m);
+    return MaskedImageLoader.load(
+        name(i),
+        images.get(i),
+        masks == null ? null : masks.get(i),
+        numClasses,
+        (m, img) -> "mask size differs from its image");
   }
 }

@@ -1,5 +1,6 @@
 package org.pc2seg.ml.data;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.stream.Stream;
 import org.pc2seg.image.ImageFormatException;
 import org.pc2seg.image.ImageLoader;
 import org.pc2seg.image.IndexMask;
-import org.pc2seg.image.MaskCodec;
 
 /**
  * VOC-style folders: every image in {@code images/} and, for labeled sources, a mask {@code
@@ -87,26 +87,19 @@ public final class FolderSource implements SegmentationSource {
   @Override
   public LabeledImage load(int i) throws IOException {
     Path p = images.get(i);
-    var img = ImageLoader.readRgb(p);
-    IndexMask mask = null;
-    if (masks != null) {
-      Path mf = maskOf(masks, p);
-      mask = MaskCodec.read(mf);
-      if (mask.width() != img.getWidth() || mask.height() != img.getHeight()) {
-        throw new ImageFormatException(
-            mf,
-            "mask is "
-                + mask.width()
-                + "x"
-                + mask.height()
-                + " but its image is "
-                + img.getWidth()
-                + "x"
-                + img.getHeight());
-      }
-      checkValues(mask, numClasses, mf);
-    }
-    return new LabeledImage(name(i), img, mask);
+    return MaskedImageLoader.load(
+        name(i), p, masks == null ? null : maskOf(masks, p), numClasses, FolderSource::sizeMessage);
+  }
+
+  private static String sizeMessage(IndexMask mask, BufferedImage img) {
+    return "mask is "
+        + mask.width()
+        + "x"
+        + mask.height()
+        + " but its image is "
+        + img.getWidth()
+        + "x"
+        + img.getHeight();
   }
 
   /** Throws when a mask holds a value that is neither a class id below {@code k} nor 255. */

@@ -1,8 +1,5 @@
 package org.pc2seg.ml.train;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import org.pc2seg.ml.data.AugmentConfig;
 import org.pc2seg.ml.sampling.SamplingScheme;
 
@@ -68,51 +65,20 @@ public final class TrainConfig {
     return fromJson(toJson());
   }
 
-  private static final Gson GSON =
-      new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
-
   /** Pretty JSON of every field. */
   public String toJson() {
-    return GSON.toJson(this);
+    return TrainConfigJson.write(this);
   }
 
   /** Parses JSON written by {@link #toJson()}; missing fields keep their defaults. */
   public static TrainConfig fromJson(String json) {
-    try {
-      TrainConfig c = GSON.fromJson(json, TrainConfig.class);
-      if (c == null) {
-        throw new IllegalArgumentException("empty training config");
-      }
-      if (c.augment == null) {
-        c.augment = AugmentConfig.defaults();
-      }
-      c.validate();
-      return c;
-    } catch (JsonParseException e) {
-      throw new IllegalArgumentException("bad training config JSON: " + e.getMessage(), e);
-    }
+    return TrainConfigJson.read(json);
   }
 
-  void validate() {
-    require(steps >= 1, "steps must be >= 1");
-    require(batchLabeled >= 1, "batch (labeled) must be >= 1");
-    require(batchUnlabeled >= 0, "unlabeled batch must be >= 0");
-    require(crop >= 32 && crop % 16 == 0, "crop must be a multiple of 16 and >= 32, got " + crop);
-    require(learningRate > 0, "learning rate must be > 0");
-    require(temperature > 0, "temperature tau must be > 0");
-    require(anchors >= 1 && negatives >= 1, "anchors M and negatives N must be >= 1");
-    require(threads >= 1 && dataWorkers >= 1, "threads must be >= 1");
-    require(checkpointEvery >= 0 && valEvery >= 0, "checkpointEvery/valEvery must be >= 0");
-    require(
-        confidenceThreshold >= 0 && confidenceThreshold < 1,
-        "confidence threshold must be in [0,1)");
-    require(outputStride == 8 || outputStride == 16, "output stride must be 8 or 16");
-    require(method != null && sampling != null && device != null, "method/sampling/device unset");
-  }
-
-  private static void require(boolean ok, String msg) {
-    if (!ok) {
-      throw new IllegalArgumentException(msg);
+  /** Gives fields that JSON left null their defaults. */
+  void fillMissingDefaults() {
+    if (augment == null) {
+      augment = AugmentConfig.defaults();
     }
   }
 
@@ -426,7 +392,7 @@ public final class TrainConfig {
     }
 
     public TrainConfig build() {
-      c.validate();
+      TrainConfigValidation.validate(c);
       return c.copy();
     }
   }

@@ -4,12 +4,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +13,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.pc2seg.ml.data.Batch;
-import org.pc2seg.ml.data.BatchPlan;
 import org.pc2seg.ml.data.BatchPrefetcher;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.data.ViewAugmenter;
-import org.pc2seg.ml.loss.LossBreakdown;
-import org.pc2seg.ml.loss.SampledNegatives;
 import org.pc2seg.ml.model.DeepLabV3Plus;
 import org.pc2seg.ml.model.SegmentationModels;
 import org.pc2seg.project.Project;
@@ -115,7 +107,7 @@ public final class TrainingService {
     private final TrainingListener listener;
     private final CancelToken cancel;
     private final MetricsLog log = new MetricsLog();
-    private final Objective objective;
+    private final TrainStep trainStep;
     private int lastCheckpoint = -1;
 
     Session(
@@ -129,7 +121,7 @@ public final class TrainingService {
       this.run = run;
       this.listener = listener == null ? TrainingListener.NONE : listener;
       this.cancel = cancel == null ? new CancelToken() : cancel;
-      this.objective = new Objective(cfg);
+      this.trainStep = new TrainStep(data, cfg);
     }
 
     TrainingResult run(boolean resume) throws IOException {
@@ -206,9 +198,9 @@ public final class TrainingService {
             }
             Batch batch = loader.get(step);
             double lr = learningRate(step);
-            StepOutcome out;
+            TrainStep.Outcome out;
             try {
-              out = step(block, ps, base, batch, step);
+              out = trainStep.run(block, ps, base, batch, step);
             } catch (EngineException | OutOfMemoryError e) {
               if (isOom(e)) {
                 reason = StopReason.OUT_OF_MEMORY;
@@ -217,11 +209,11 @@ public final class TrainingService {
               }
               throw e;
             }
-            if (!Double.isFinite(out.loss)) {
+            if (!Double.isFinite(out.loss())) {
               reason = StopReason.NAN_LOSS;
               why =
                   "loss became "
-                      + out.loss
+                      + out.loss()
                       + " at step "
                       + (step + 1)
                       + (lastCheckpoint >= 0
@@ -234,8 +226,9 @@ public final class TrainingService {
             }
             opt.step(lr);
             step++;
-            lastLoss = out.loss;
-            log.losses.add(new MetricsLog.LossPoint(step, out.loss, out.ce, out.cy, out.ctr, lr));
+            lastLoss = out.loss();
+            log.losses.add(
+                new MetricsLog.LossPoint(step, out.loss(), out.ce(), out.cy(), out.ctr(), lr));
             double secs = (System.nanoTime() - loopStart) / 1e9;
             int done = step - start;
             int imgs = cfg.batchLabeled() + (supervised ? 0 : cfg.batchUnlabeled());
@@ -243,15 +236,15 @@ public final class TrainingService {
                 new TrainingProgress(
                     step,
                     cfg.steps(),
-                    out.loss,
-                    out.ce,
-                    out.cy,
-                    out.ctr,
+                    out.loss(),
+                    out.ce(),
+                    out.cy(),
+                    out.ctr(),
                     lr,
                     done * imgs / Math.max(secs, 1e-9),
                     (long) (secs / done * (cfg.steps() - step) * 1000)));
-            if (out.draws != null) {
-              listener.onNegatives(out.draws);
+            if (out.draws() != null) {
+              listener.onNegatives(out.draws());
             }
             boolean last = step == cfg.steps();
             if (data.val().size() > 0
@@ -331,78 +324,6 @@ public final class TrainingService {
       double warm =
           cfg.lrWarmupSteps() > 0 ? Math.min(1.0, (step + 1.0) / cfg.lrWarmupSteps()) : 1.0;
       return cfg.learningRate() * warm * Math.pow(1.0 - (double) step / cfg.steps(), 0.9);
-    }
-
-    private record StepOutcome(
-        double loss, double ce, double cy, double ctr, NegativeDraws draws) {}
-
-    private StepOutcome step(
-        DeepLabV3Plus block, ParameterStore ps, NDManager base, Batch b, int step) {
-      int c = b.crop();
-      Engine.getInstance().setRandomSeed((int) BatchPlan.mix(cfg.seed(), step));
-      try (NDManager sm = base.newSubManager()) {
-        NDArray xl = sm.create(b.labeledImages(), new Shape(b.labeledCount(), 3, c, c));
-        int[] lab = new int[b.labels().length];
-        for (int i = 0; i < lab.length; i++) {
-          lab[i] = b.labels()[i] & 0xFF;
-        }
-        NDArray yl =
-            sm.create(lab, new Shape(b.labeledCount(), c, c)).toType(DataType.INT64, false);
-        boolean unl = cfg.method() == Method.PC2SEG && b.unlabeledCount() > 0;
-        NDList weak = null;
-        NDArray xs = null;
-        if (unl) {
-          NDArray xw = sm.create(b.weak(), new Shape(b.unlabeledCount(), 3, c, c));
-          xs = sm.create(b.strong(), new Shape(b.unlabeledCount(), 3, c, c));
-          weak = block.forward(ps, new NDList(xw), true);
-        }
-        LossBreakdown l;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          NDArray x = unl ? xl.concat(xs, 0) : xl;
-          NDList out = block.forward(ps, new NDList(x), true);
-          int bl = b.labeledCount();
-          NDArray labLogits = unl ? out.get(0).get(":" + bl) : out.get(0);
-          NDList strong =
-              unl
-                  ? new NDList(
-                      out.get(0).get(bl + ":"), out.get(1).get(bl + ":"), out.get(2).get(bl + ":"))
-                  : null;
-          l =
-              objective.compute(
-                  labLogits, yl, weak, strong, step, BatchPlan.mix(cfg.seed() + 7, step));
-          double total = l.isFinite() ? l.total() : Double.NaN;
-          if (l.isFinite()) {
-            gc.backward(l.loss());
-          }
-          NegativeDraws draws = unl ? draws(b, l.negatives(), step + 1) : null;
-          return new StepOutcome(total, l.ce(), l.consistency(), l.contrastive(), draws);
-        }
-      }
-    }
-
-    private NegativeDraws draws(Batch b, SampledNegatives neg, int step) {
-      if (neg == null) {
-        return null;
-      }
-      int gh = neg.gridHeight();
-      int gw = neg.gridWidth();
-      int per = gh * gw;
-      int bu = b.unlabeledCount();
-      int[] perImage = new int[bu];
-      int[] pixels = new int[bu * per];
-      int[] ni = neg.negativeImage();
-      int[] np = neg.negativePixel();
-      for (int i = 0; i < ni.length; i++) {
-        if (ni[i] >= 0) {
-          perImage[ni[i]]++;
-          pixels[ni[i] * per + np[i]]++;
-        }
-      }
-      java.util.List<String> names = new java.util.ArrayList<>();
-      for (int i : b.unlabeledIndices()) {
-        names.add(data.unlabeled().name(i));
-      }
-      return new NegativeDraws(step, names, b.unlabeledIndices(), perImage, gw, gh, pixels);
     }
 
     private static boolean isOom(Throwable e) {

@@ -10,10 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pc2seg.active.ActiveRanker;
 import org.pc2seg.active.PredictorProbabilitySource;
 import org.pc2seg.active.RankedImage;
-import org.pc2seg.cli.RootCommand;
+import org.pc2seg.cli.CliRun;
 import org.pc2seg.ml.infer.Predictor;
 import org.pc2seg.ml.model.Backbone;
 import org.pc2seg.ml.model.ModelConfig;
@@ -76,8 +73,8 @@ class ModelExportCliTest {
     Files.writeString(run.resolve("classes.json"), CLASSES);
 
     Path onnx = tmp.resolve("out/model.onnx");
-    String[] r =
-        run(
+    CliRun r =
+        CliRun.run(
             "export",
             "model",
             "--model",
@@ -86,8 +83,8 @@ class ModelExportCliTest {
             "onnx",
             "--out",
             onnx.toString());
-    assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("as ONNX");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("as ONNX");
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession s = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
         OnnxTensor t =
@@ -105,7 +102,7 @@ class ModelExportCliTest {
     }
     // existing file: refused without --overwrite
     r =
-        run(
+        CliRun.run(
             "export",
             "model",
             "--model",
@@ -114,12 +111,12 @@ class ModelExportCliTest {
             "onnx",
             "--out",
             onnx.toString());
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("already exists").contains("--overwrite");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("already exists").contains("--overwrite");
 
     Path copy = tmp.resolve("exported-run");
     r =
-        run(
+        CliRun.run(
             "export",
             "model",
             "--model",
@@ -128,7 +125,7 @@ class ModelExportCliTest {
             "native",
             "--out",
             copy.toString());
-    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
     assertThat(copy.resolve("best.params")).hasSameBinaryContentAs(run.resolve("best.params"));
     assertThat(copy.resolve("classes.json")).hasContent(CLASSES);
     RunFolder back = RunFolder.read(copy);
@@ -154,7 +151,7 @@ class ModelExportCliTest {
       assertThat(ranking.get(0).uncertainty()).isGreaterThanOrEqualTo(ranking.get(2).uncertainty());
     }
     r =
-        run(
+        CliRun.run(
             "export",
             "model",
             "--model",
@@ -163,10 +160,10 @@ class ModelExportCliTest {
             "native",
             "--out",
             copy.toString());
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("not empty");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("not empty");
     r =
-        run(
+        CliRun.run(
             "export",
             "model",
             "--model",
@@ -175,27 +172,6 @@ class ModelExportCliTest {
             "native",
             "--out",
             copy.toString());
-    assertThat(r[2]).contains("no such model folder");
-  }
-
-  static String[] run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = RootCommand.run(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new String[] {
-      Integer.toString(code),
-      out.toString(StandardCharsets.UTF_8),
-      err.toString(StandardCharsets.UTF_8)
-    };
+    assertThat(r.err()).contains("no such model folder");
   }
 }

@@ -1,0 +1,34 @@
+package org.pc2seg.ml.train;
+
+/** The range checks every {@link TrainConfig} must pass. */
+final class TrainConfigValidation {
+  private TrainConfigValidation() {}
+
+  /** Throws {@link IllegalArgumentException} naming the first setting out of range. */
+  static void validate(TrainConfig c) {
+    require(c.steps() >= 1, "steps must be >= 1");
+    require(c.batchLabeled() >= 1, "batch (labeled) must be >= 1");
+    require(c.batchUnlabeled() >= 0, "unlabeled batch must be >= 0");
+    require(
+        c.crop() >= 32 && c.crop() % 16 == 0,
+        "crop must be a multiple of 16 and >= 32, got " + c.crop());
+    require(c.learningRate() > 0, "learning rate must be > 0");
+    require(c.temperature() > 0, "temperature tau must be > 0");
+    require(c.anchors() >= 1 && c.negatives() >= 1, "anchors M and negatives N must be >= 1");
+    require(c.threads() >= 1 && c.dataWorkers() >= 1, "threads must be >= 1");
+    require(c.checkpointEvery() >= 0 && c.valEvery() >= 0, "checkpointEvery/valEvery must be >= 0");
+    require(
+        c.confidenceThreshold() >= 0 && c.confidenceThreshold() < 1,
+        "confidence threshold must be in [0,1)");
+    require(c.outputStride() == 8 || c.outputStride() == 16, "output stride must be 8 or 16");
+    require(
+        c.method() != null && c.sampling() != null && c.device() != null,
+        "method/sampling/device unset");
+  }
+
+  private static void require(boolean ok, String msg) {
+    if (!ok) {
+      throw new IllegalArgumentException(msg);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.pc2seg.ml.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import org.pc2seg.ml.data.Batch;
+import org.pc2seg.ml.data.BatchPlan;
+import org.pc2seg.ml.data.TrainingData;
+import org.pc2seg.ml.loss.LossBreakdown;
+import org.pc2seg.ml.loss.SampledNegatives;
+import org.pc2seg.ml.model.DeepLabV3Plus;
+
+/** One optimisation step's forward and backward pass, and the negatives it drew. */
+final class TrainStep {
+  private final TrainingData data;
+  private final TrainConfig cfg;
+  private final Objective objective;
+
+  TrainStep(TrainingData data, TrainConfig cfg) {
+    this.data = data;
+    this.cfg = cfg;
+    this.objective = new Objective(cfg);
+  }
+
+  record Outcome(double loss, double ce, double cy, double ctr, NegativeDraws draws) {}
+
+  Outcome run(DeepLabV3Plus block, ParameterStore ps, NDManager base, Batch b, int step) {
+    int c = b.crop();
+    Engine.getInstance().setRandomSeed((int) BatchPlan.mix(cfg.seed(), step));
+    try (NDManager sm = base.newSubManager()) {
+      NDArray xl = sm.create(b.labeledImages(), new Shape(b.labeledCount(), 3, c, c));
+      int[] lab = new int[b.labels().length];
+      for (int i = 0; i < lab.length; i++) {
+        lab[i] = b.labels()[i] & 0xFF;
+      }
+      NDArray yl = sm.create(lab, new Shape(b.labeledCount(), c, c)).toType(DataType.INT64, false);
+      boolean unl = cfg.method() == Method.PC2SEG && b.unlabeledCount() > 0;
+      NDList weak = null;
+      NDArray xs = null;
+      if (unl) {
+        NDArray xw = sm.create(b.weak(), new Shape(b.unlabeledCount(), 3, c, c));
+        xs = sm.create(b.strong(), new Shape(b.unlabeledCount(), 3, c, c));
+        weak = block.forward(ps, new NDList(xw), true);
+      }
+      LossBreakdown l;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray x = unl ? xl.concat(xs, 0) : xl;
+        NDList out = block.forward(ps, new NDList(x), true);
+        int bl = b.labeledCount();
+        NDArray labLogits = unl ? out.get(0).get(":" + bl) : out.get(0);
+        NDList strong =
+            unl
+                ? new NDList(
+                    out.get(0).get(bl + ":"), out.get(1).get(bl + ":"), out.get(2).get(bl + ":"))
+                : null;
+        l =
+            objective.compute(
+                labLogits, yl, weak, strong, step, BatchPlan.mix(cfg.seed() + 7, step));
+        double total = l.isFinite() ? l.total() : Double.NaN;
+        if (l.isFinite()) {
+          gc.backward(l.loss());
+        }
+        NegativeDraws draws = unl ? draws(b, l.negatives(), step + 1) : null;
+        return new Outcome(total, l.ce(), l.consistency(), l.contrastive(), draws);
+      }
+    }
+  }
+
+  private NegativeDraws draws(Batch b, SampledNegatives neg, int step) {
+    if (neg == null) {
+      return null;
+    }
+    int gh = neg.gridHeight();
+    int gw = neg.gridWidth();
+    int per = gh * gw;
+    int bu = b.unlabeledCount();
+    int[] perImage = new int[bu];
+    int[] pixels = new int[bu * per];
+    int[] ni = neg.negativeImage();
+    int[] np = neg.negativePixel();
+    for (int i = 0; i < ni.length; i++) {
+      if (ni[i] >= 0) {
+        perImage[ni[i]]++;
+        pixels[ni[i] * per + np[i]]++;
+      }
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i : b.unlabeledIndices()) {
+      names.add(data.unlabeled().name(i));
+    }
+    return new NegativeDraws(step, names, b.unlabeledIndices(), perImage, gw, gh, pixels);
+  }
+}
