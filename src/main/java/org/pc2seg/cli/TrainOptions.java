@@ -49,8 +49,14 @@ public final class TrainOptions {
   @Option(names = "--init-weights", description = "local .params with full or backbone weights")
   String initWeights;
 
-  @Option(names = "--lr", description = "peak AdamW learning rate (default 2e-3)")
+  @Option(names = "--lr", description = "peak AdamW learning rate (default 1e-3)")
   Double lr;
+
+  @Option(
+      names = "--grad-clip",
+      description =
+          "largest global gradient norm, larger ones are scaled down (default 1.0; 0 = off)")
+  Double gradClip;
 
   @Option(names = "--lambda1", description = "contrastive loss weight λ1 (default 0.1)")
   Double lambda1;
@@ -131,6 +137,9 @@ public final class TrainOptions {
     }
     if (lr != null) {
       b.optLearningRate(lr);
+    }
+    if (gradClip != null) {
+      b.optGradClip(gradClip);
     }
     if (lambda1 != null) {
       b.optLambdaContrastive(lambda1);

@@ -106,6 +106,19 @@ public final class Workspace implements ToolContext {
     }
   }
 
+  /** Writes project.json now (e.g. after the active model changed); errors go to the status. */
+  public void saveProject() {
+    Project p = project.get();
+    if (p == null) {
+      return;
+    }
+    try {
+      ProjectStore.save(p);
+    } catch (IOException e) {
+      error("Could not save the project file: " + e.getMessage());
+    }
+  }
+
   /** Saves everything and lets go of the project (on exit or before opening another). */
   public void close() {
     autosave.stop();

@@ -14,6 +14,7 @@ import org.pc2seg.active.ProbabilityMap;
 import org.pc2seg.active.ProbabilitySource;
 import org.pc2seg.gui.overlay.PredictionImage;
 import org.pc2seg.image.ImageLoader;
+import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.infer.Prediction;
 import org.pc2seg.ml.infer.PredictionWriter;
 import org.pc2seg.ml.infer.Predictor;
@@ -60,8 +61,12 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
   @Override
   public TrainingJob<RunResult> trainJob(Project project, TrainingSettings s, Path initFrom) {
     TrainConfig cfg = config(s, initFrom);
+    // Snapshot the item lists and pick the run folder now, on the caller's (FX) thread; the job
+    // only reads image and mask files and never touches the Project object the GUI edits.
+    TrainingData data = TrainingData.fromProject(project);
+    Path dir = TrainingService.newRunDir(project, cfg);
     return (listener, cancel) -> {
-      TrainingResult r = TrainingService.train(project, cfg, listener, cancel);
+      TrainingResult r = TrainingService.train(data, cfg, dir, listener, cancel);
       boolean model = r.runDir() != null && new RunFolder(r.runDir()).isModel();
       return new RunResult(model ? r.runDir() : null, r.stepsDone(), r.message());
     };

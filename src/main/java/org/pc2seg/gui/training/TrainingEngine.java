@@ -31,8 +31,10 @@ public interface TrainingEngine {
   }
 
   /**
-   * A job that trains a new run on the project's masks and unlabeled pool, makes it the active
-   * model and returns it; {@code initFrom} is a run folder to fine-tune from, or null.
+   * A job that trains a new run on the project's masks and unlabeled pool and returns it; {@code
+   * initFrom} is a run folder to fine-tune from, or null. Called on the FX thread; the job runs on
+   * the training thread and must not modify {@code project}: the caller makes the run the active
+   * model, on the FX thread, when the job ends.
    */
   TrainingJob<RunResult> trainJob(Project project, TrainingSettings settings, Path initFrom);
 

@@ -237,12 +237,17 @@ public final class TrainingFeature {
   }
 
   private void runEnded(Project p, TrainingController.RunEnd<TrainingEngine.RunResult> end) {
+    TrainingEngine.RunResult r = end.result();
+    boolean model = r != null && r.runDir() != null && p == ws.project();
+    if (model) {
+      p.setActiveModel(r.runDir());
+      ws.saveProject();
+    }
     refreshRuns();
     if (end.outcome() == TrainingController.Outcome.FAILED) {
       ws.messageProperty().set("Training failed: " + TrainingController.describe(end.error()));
     }
-    TrainingEngine.RunResult r = end.result();
-    if (r != null && r.runDir() != null && p == ws.project()) {
+    if (model) {
       heatmapPane.invalidate();
       pool.predict(p, r.runDir());
     }

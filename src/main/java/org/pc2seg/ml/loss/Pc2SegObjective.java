@@ -157,7 +157,7 @@ public final class Pc2SegObjective {
       NDArray anchorZ = pixelsLast(zWeak, d).get(index);
       NDArray strongZ = pixelsLast(zStrong, d).get(index);
       NDArray anchorP = pixelsLast(probWeak, k).get(index);
-      int n = Math.min(negatives, picked.length - 1);
+      int n = negatives;
       NegativeSample sample =
           NegativeSampler.sample(scheme, anchorP, mgr.create(imageOf), n, mix(seed));
       ctr = contrastive.evaluate(anchorZ, strongZ, strongZ, sample.indices(), sample.valid());
@@ -304,7 +304,7 @@ public final class Pc2SegObjective {
       return this;
     }
 
-    /** N, negatives per anchor (default 128; capped at M − 1). */
+    /** N, negatives per anchor (default 128), drawn with replacement. */
     public Builder optNegatives(int n) {
       this.negatives = n;
       return this;

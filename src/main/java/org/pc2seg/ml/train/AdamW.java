@@ -3,6 +3,8 @@ package org.pc2seg.ml.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -62,8 +64,33 @@ public final class AdamW {
     return t;
   }
 
-  /** One update with learning rate {@code lr}; zeroes the gradients afterwards. */
+  /** One update with learning rate {@code lr} and no clipping; zeroes the gradients afterwards. */
   public void step(double lr) {
+    step(lr, 0);
+  }
+
+  /**
+   * One update with learning rate {@code lr}; zeroes the gradients afterwards.
+   *
+   * <p>The global L2 norm of all gradients is measured first. When it is not finite (a NaN or
+   * infinite gradient, which a finite loss can still produce), nothing is updated, the gradients
+   * are reset to zero and NaN is returned: one bad batch must not poison the moments. When {@code
+   * maxNorm} &gt; 0 and the norm exceeds it, the gradients are scaled by maxNorm / norm (global
+   * norm clipping) inside the fused update.
+   *
+   * @return the global gradient norm before clipping, or NaN when the update was skipped
+   */
+  public double step(double lr, double maxNorm) {
+    double norm = gradientNorm();
+    if (!Double.isFinite(norm)) {
+      for (Parameter p : params) {
+        NDArray g = p.getArray().getGradient();
+        g.set(new NDIndex("..."), 0f);
+        g.close();
+      }
+      return Double.NaN;
+    }
+    float rescale = maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / norm) : 1f;
     t++;
     double corr = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
     for (int i = 0; i < params.size(); i++) {
@@ -78,7 +105,7 @@ public final class AdamW {
               (float) lr,
               (float) corr,
               (float) weightDecay,
-              1f,
+              rescale,
               -1f,
               (float) beta1,
               (float) beta2,
@@ -88,6 +115,29 @@ public final class AdamW {
       g.subi(g);
       g.close();
     }
+    return norm;
+  }
+
+  /** The global L2 norm of the current gradients (one synchronisation). */
+  public double gradientNorm() {
+    NDArray total = null;
+    NDList parts = new NDList();
+    for (Parameter p : params) {
+      NDArray g = p.getArray().getGradient();
+      NDArray sq = g.square().sum();
+      parts.add(sq);
+      total = total == null ? sq : total.add(sq);
+      parts.add(total);
+      g.close();
+    }
+    double norm = 0;
+    if (total != null) {
+      NDArray d = total.toType(DataType.FLOAT64, false);
+      parts.add(d);
+      norm = Math.sqrt(d.getDouble());
+    }
+    parts.close();
+    return norm;
   }
 
   /** The state as arrays: [step, m0, v0, m1, v1, ...] (for saving). */

@@ -7,8 +7,12 @@ import java.util.Map;
 
 /** Loss curve and validation history of a run, serialised into metrics.json and checkpoints. */
 final class MetricsLog {
-  /** One logged step. */
-  record LossPoint(int step, double loss, double ce, double cy, double ctr, double lr) {}
+  /**
+   * One logged step; {@code grad_norm} is the global gradient norm before clipping (null: update
+   * skipped).
+   */
+  record LossPoint(
+      int step, double loss, double ce, double cy, double ctr, double lr, Double grad_norm) {}
 
   /** One validation, in JSON-friendly form. */
   record Val(int step, double miou, double[] per_class_iou, double pixel_acc) {

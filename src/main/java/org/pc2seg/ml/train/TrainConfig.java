@@ -24,9 +24,10 @@ public final class TrainConfig {
   private int batchUnlabeled = 4;
   private int crop = 128;
   private int resizeLongSide;
-  private double learningRate = 2e-3;
+  private double learningRate = 1e-3;
   private double weightDecay = 1e-4;
   private int lrWarmupSteps = 20;
+  private double gradClip = 1.0;
   // PC²Seg
   private double lambdaContrastive = 0.1;
   private double lambdaConsistency = 1.0;
@@ -153,7 +154,7 @@ public final class TrainConfig {
     return resizeLongSide;
   }
 
-  /** Peak AdamW learning rate (default 2e-3; poly decay 0.9 after a linear warm-up). */
+  /** Peak AdamW learning rate (default 1e-3; poly decay 0.9 after a linear warm-up). */
   public double learningRate() {
     return learningRate;
   }
@@ -166,6 +167,14 @@ public final class TrainConfig {
   /** Linear learning-rate warm-up steps (default 20). */
   public int lrWarmupSteps() {
     return lrWarmupSteps;
+  }
+
+  /**
+   * Largest global L2 norm of the gradient; larger gradients are scaled down to it before the
+   * update (default 1.0; 0 = no clipping).
+   */
+  public double gradClip() {
+    return gradClip;
   }
 
   /** λ1, weight of the pixel contrastive loss (default 0.1). */
@@ -318,6 +327,11 @@ public final class TrainConfig {
 
     public Builder optLrWarmupSteps(int v) {
       c.lrWarmupSteps = v;
+      return this;
+    }
+
+    public Builder optGradClip(double v) {
+      c.gradClip = v;
       return this;
     }
 

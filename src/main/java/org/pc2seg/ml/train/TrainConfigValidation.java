@@ -13,6 +13,7 @@ final class TrainConfigValidation {
         c.crop() >= 32 && c.crop() % 16 == 0,
         "crop must be a multiple of 16 and >= 32, got " + c.crop());
     require(c.learningRate() > 0, "learning rate must be > 0");
+    require(c.gradClip() >= 0, "gradient clip norm must be >= 0 (0 = off)");
     require(c.temperature() > 0, "temperature tau must be > 0");
     require(c.anchors() >= 1 && c.negatives() >= 1, "anchors M and negatives N must be >= 1");
     require(c.threads() >= 1 && c.dataWorkers() >= 1, "threads must be >= 1");

@@ -36,17 +36,29 @@ public final class TrainingService {
   public static TrainingResult train(
       Project project, TrainConfig cfg, TrainingListener listener, CancelToken cancel)
       throws IOException {
-    String name =
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
-            + "-"
-            + cfg.method().cliName();
-    Path dir = project.modelsDir().resolve(name);
+    Path dir = newRunDir(project, cfg);
     TrainingResult r = train(TrainingData.fromProject(project), cfg, dir, listener, cancel);
     if (Files.exists(dir.resolve(RunFolder.WEIGHTS))) {
       project.setActiveModel(dir);
       ProjectStore.save(project);
     }
     return r;
+  }
+
+  /**
+   * A fresh run folder under {@code P/models/}, named {@code <date>-<time>-<method>} (a suffix
+   * keeps two runs started in the same second apart); not created.
+   */
+  public static Path newRunDir(Project project, TrainConfig cfg) {
+    String name =
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+            + "-"
+            + cfg.method().cliName();
+    Path dir = project.modelsDir().resolve(name);
+    for (int i = 2; Files.exists(dir); i++) {
+      dir = project.modelsDir().resolve(name + "-" + i);
+    }
+    return dir;
   }
 
   /** Trains a new run into {@code runDir} (created; must not hold a run yet). */
@@ -100,6 +112,9 @@ public final class TrainingService {
   }
 
   /** One run's state. */
+  /** Consecutive steps with a non-finite gradient after which a run stops. */
+  static final int MAX_BAD_GRADIENTS = 3;
+
   private static final class Session {
     private final TrainingData data;
     private final TrainConfig cfg;
@@ -179,6 +194,7 @@ public final class TrainingService {
         String why = null;
         int step = start;
         double lastLoss = Double.NaN;
+        int badGradients = 0;
         long loopStart = System.nanoTime();
         try (BatchPrefetcher loader =
             new BatchPrefetcher(
@@ -216,19 +232,47 @@ public final class TrainingService {
                       + out.loss()
                       + " at step "
                       + (step + 1)
-                      + (lastCheckpoint >= 0
-                          ? "; kept the last good checkpoint (step " + lastCheckpoint + ")"
-                          : "; no checkpoint had been written yet")
+                      + keptCheckpoint()
                       + ". Lower --lr (now "
                       + cfg.learningRate()
                       + ") or the unlabeled loss weights";
               break;
             }
-            opt.step(lr);
+            double gradNorm = opt.step(lr, cfg.gradClip());
+            if (Double.isNaN(gradNorm)) {
+              badGradients++;
+              listener.onMessage(
+                  "step " + (step + 1) + ": the gradient was not finite; update skipped");
+              if (badGradients >= MAX_BAD_GRADIENTS) {
+                reason = StopReason.NAN_LOSS;
+                why =
+                    "gradients were not finite "
+                        + badGradients
+                        + " steps in a row (last at step "
+                        + (step + 1)
+                        + ")"
+                        + keptCheckpoint()
+                        + ". Lower --lr (now "
+                        + cfg.learningRate()
+                        + ") or --grad-clip (now "
+                        + cfg.gradClip()
+                        + ")";
+                break;
+              }
+            } else {
+              badGradients = 0;
+            }
             step++;
             lastLoss = out.loss();
             log.losses.add(
-                new MetricsLog.LossPoint(step, out.loss(), out.ce(), out.cy(), out.ctr(), lr));
+                new MetricsLog.LossPoint(
+                    step,
+                    out.loss(),
+                    out.ce(),
+                    out.cy(),
+                    out.ctr(),
+                    lr,
+                    Double.isNaN(gradNorm) ? null : gradNorm));
             double secs = (System.nanoTime() - loopStart) / 1e9;
             int done = step - start;
             int imgs = cfg.batchLabeled() + (supervised ? 0 : cfg.batchUnlabeled());
@@ -289,6 +333,12 @@ public final class TrainingService {
         listener.onMessage(msg);
         return result;
       }
+    }
+
+    private String keptCheckpoint() {
+      return lastCheckpoint >= 0
+          ? "; kept the last good checkpoint (step " + lastCheckpoint + ")"
+          : "; no checkpoint had been written yet";
     }
 
     /** Loading weights replaces parameter arrays; trainable ones must record gradients again. */

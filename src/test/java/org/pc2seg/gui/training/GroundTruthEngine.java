@@ -52,7 +52,6 @@ final class GroundTruthEngine implements TrainingEngine {
       }
       Path dir = project.modelsDir().resolve("run-" + runs.incrementAndGet());
       Files.createDirectories(dir);
-      project.setActiveModel(dir);
       return new RunResult(dir, done, "done");
     };
   }

@@ -25,12 +25,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The real engine (DJL PC²Seg training and prediction) driven from the window on a tiny generated
  * project: a few steps finish and the prediction overlay appears while the FX thread stays free;
- * Stop ends a long run within about a step.
+ * Stop ends a long run within about a step; with auto-retrain on, accepting a prediction and saving
+ * fine-tunes a new run from the active model.
  */
 @ExtendWith(ApplicationExtension.class)
 class RealTrainingFxTest {
   static {
     System.setProperty("testfx.setup.timeout", "120000");
+    System.setProperty("pc2seg.retrainQuietMs", "200");
   }
 
   /** A run that takes seconds on 2 cores. */
@@ -120,5 +122,56 @@ class RealTrainingFxTest {
     System.out.println("real stop took " + ms + " ms after step " + steps);
     assertThat(steps).isLessThan(1000);
     assertThat(feature.controller().statusProperty().get()).contains("stopped");
+  }
+
+  @Test
+  void autoRetrainFineTunesANewRunFromTheActiveModelAfterASave(FxRobot robot) throws Exception {
+    ImageItem item = firstUnlabeled();
+    robot.interact(() -> window.workspace().show(item));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.viewer().currentItem() == item);
+    robot.interact(() -> feature.train(null));
+    WaitForAsyncUtils.waitFor(
+        240,
+        TimeUnit.SECONDS,
+        () ->
+            !feature.controller().isRunning()
+                && feature.predictionOverlay().predictionProperty().get() != null);
+    Path first = window.workspace().project().activeModel().orElseThrow();
+
+    robot.interact(() -> feature.controls().autoRetrainToggle().setSelected(true));
+    robot.interact(feature::acceptPrediction);
+    assertThat(window.workspace().unsavedProperty().get()).isTrue();
+    robot.interact(() -> window.workspace().save());
+
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () -> feature.controller().runNameProperty().get().startsWith("Fine-tuning round 1"));
+    WaitForAsyncUtils.waitFor(
+        240,
+        TimeUnit.SECONDS,
+        () ->
+            !feature.controller().isRunning()
+                && !window.workspace().project().activeModel().orElseThrow().equals(first));
+    Path second = window.workspace().project().activeModel().orElseThrow();
+    assertThat(second.getParent()).isEqualTo(first.getParent());
+    org.pc2seg.ml.train.TrainConfig cfg = new org.pc2seg.ml.train.RunFolder(second).readConfig();
+    assertThat(cfg.initWeights()).isNotNull();
+    assertThat(Path.of(cfg.initWeights()).toAbsolutePath().normalize())
+        .startsWith(first.toAbsolutePath().normalize());
+    assertThat(cfg.steps()).isEqualTo(Math.max(20, TINY.steps() / 2));
+    assertThat(java.nio.file.Files.exists(second.resolve("model.params"))).isTrue();
+    // project.json on disk names the new run (saved by the GUI, not the training thread)
+    org.pc2seg.project.Project reread =
+        org.pc2seg.project.ProjectStore.open(window.workspace().project().root());
+    assertThat(reread.activeModel().orElseThrow().toAbsolutePath().normalize())
+        .isEqualTo(second.toAbsolutePath().normalize());
+  }
+
+  private ImageItem firstUnlabeled() {
+    return window.workspace().project().items().stream()
+        .filter(i -> i.status() == ImageStatus.UNLABELED)
+        .findFirst()
+        .orElseThrow();
   }
 }
