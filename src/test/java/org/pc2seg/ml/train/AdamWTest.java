@@ -60,4 +60,72 @@ class AdamWTest {
       assertThat(other.state(m).get(1).toFloatArray()).containsExactly(state.get(1).toFloatArray());
     }
   }
+
+  private static Parameter param(NDManager m, float... values) {
+    Parameter p =
+        Parameter.builder()
+            .setName("w")
+            .setType(Parameter.Type.WEIGHT)
+            .optShape(new Shape(values.length))
+            .optInitializer(new ConstantInitializer(0f))
+            .build();
+    p.initialize(m, DataType.FLOAT32);
+    p.getArray().set(values);
+    return p;
+  }
+
+  /** Backward of 0.5·|w|²: the gradient is w itself. */
+  private static void gradientEqualsWeights(Parameter p) {
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      gc.backward(p.getArray().mul(p.getArray()).sum().mul(0.5f));
+    }
+  }
+
+  @Test
+  void clippingScalesTheGlobalGradientDownToTheMaximumNorm() {
+    System.setProperty("ai.djl.offline", "true");
+    try (NDManager m = NDManager.newBaseManager()) {
+      Parameter p = param(m, 3f, -4f); // gradient norm 5
+      AdamW opt = new AdamW(List.of(p), m, 0);
+      gradientEqualsWeights(p);
+      assertThat(opt.gradientNorm()).isCloseTo(5.0, Offset.offset(1e-5));
+      double norm = opt.step(0.1, 1.0);
+      assertThat(norm).isCloseTo(5.0, Offset.offset(1e-5));
+      // first moment after one step: 0.1 · (g · 1/5)
+      float[] mean = opt.state(m).get(1).toFloatArray();
+      assertThat((double) mean[0]).isCloseTo(0.1 * 0.6, Offset.offset(1e-6));
+      assertThat((double) mean[1]).isCloseTo(0.1 * -0.8, Offset.offset(1e-6));
+
+      Parameter q = param(m, 0.3f, -0.4f); // norm 0.5: below the limit, untouched
+      AdamW small = new AdamW(List.of(q), m, 0);
+      gradientEqualsWeights(q);
+      small.step(0.1, 1.0);
+      float[] mq = small.state(m).get(1).toFloatArray();
+      assertThat((double) mq[0]).isCloseTo(0.1 * 0.3, Offset.offset(1e-6));
+    }
+  }
+
+  @Test
+  void aNonFiniteGradientSkipsTheUpdateAndIsClearedForTheNextStep() {
+    System.setProperty("ai.djl.offline", "true");
+    try (NDManager m = NDManager.newBaseManager()) {
+      Parameter p = param(m, 0f, 4f);
+      AdamW opt = new AdamW(List.of(p), m, 0.01);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(p.getArray().sqrt().sum()); // d√w/dw = ∞ at w = 0, loss finite
+      }
+      assertThat(opt.gradientNorm()).isInfinite();
+      assertThat(opt.step(0.1, 1.0)).isNaN();
+      assertThat(p.getArray().toFloatArray()).containsExactly(0f, 4f);
+      assertThat(opt.stepCount()).isZero();
+      assertThat(opt.state(m).get(1).toFloatArray()).containsExactly(0f, 0f);
+
+      gradientEqualsWeights(p); // gradient (0, 4): the ∞ must not linger
+      assertThat(opt.gradientNorm()).isCloseTo(4.0, Offset.offset(1e-5));
+      assertThat(opt.step(0.1, 0)).isCloseTo(4.0, Offset.offset(1e-5));
+      float[] w = p.getArray().toFloatArray();
+      assertThat(Float.isFinite(w[0]) && Float.isFinite(w[1])).isTrue();
+      assertThat(w[1]).isLessThan(4f);
+    }
+  }
 }

@@ -106,4 +106,29 @@ class TrainingServiceTest {
                     dir.resolve("s"), TinyData.dataWith(dir, other), 0, null, null))
         .hasMessageContaining("trained for classes");
   }
+
+  @Test
+  void aDivergingRunStopsKeepsTheLastGoodCheckpointAndSaysWhy() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    // An absurd learning rate without clipping overflows the weights within a few steps.
+    TrainConfig cfg =
+        TinyData.config()
+            .optSteps(12)
+            .optLearningRate(1e37)
+            .optLrWarmupSteps(0)
+            .optGradClip(0)
+            .optCheckpointEvery(1)
+            .optValEvery(0)
+            .build();
+    Recorder r = new Recorder(-1);
+    TrainingResult res = TrainingService.train(data, cfg, dir.resolve("nan"), r, r.cancel);
+    assertThat(res.reason()).isEqualTo(StopReason.NAN_LOSS);
+    assertThat(res.stepsDone()).isLessThan(12);
+    assertThat(res.message()).contains("kept the last good checkpoint").contains("--lr");
+    for (double loss : r.losses) {
+      assertThat(loss).isFinite();
+    }
+    assertThat(dir.resolve("nan/model.params")).exists();
+    assertThat(Files.readString(dir.resolve("nan/metrics.json"))).contains("nan_loss");
+  }
 }
