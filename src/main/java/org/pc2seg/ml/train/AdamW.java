@@ -124,7 +124,9 @@ public final class AdamW {
     NDList parts = new NDList();
     for (Parameter p : params) {
       NDArray g = p.getArray().getGradient();
-      NDArray sq = g.square().sum();
+      NDArray squares = g.square(); // as large as the parameter: closed at once
+      NDArray sq = squares.sum();
+      squares.close();
       parts.add(sq);
       total = total == null ? sq : total.add(sq);
       parts.add(total);
