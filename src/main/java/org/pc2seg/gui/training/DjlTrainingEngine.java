@@ -113,6 +113,28 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
   }
 
   @Override
+  public int predictCheckpoint(
+      Project project,
+      Path runDir,
+      Path checkpointDir,
+      List<ImageItem> order,
+      PredictionCallback callback,
+      CancelToken cancel)
+      throws IOException {
+    new RunFolder(runDir).checkClasses(project.classes());
+    Path weights = checkpointDir.resolve(new RunFolder(runDir).checkpointWeights().getFileName());
+    try (Predictor p = Predictor.load(runDir, weights, org.pc2seg.ml.train.DeviceChoice.AUTO)) {
+      return PredictionWriter.predictAll(
+          p,
+          project,
+          order,
+          List.of(),
+          (index, total, item, pred) -> callback.predicted(index, total, item, toImage(pred)),
+          cancel);
+    }
+  }
+
+  @Override
   public ProbabilitySource probabilities(Project project, Path runDir) throws IOException {
     Predictor p = predictor(project, runDir);
     return item -> {

@@ -16,9 +16,10 @@ import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.Project;
 
 /**
- * After a run: predicts the visible image first, then the rest of the pool, into {@code
- * predictions/}, keeps each image's mean confidence for the image list, then refreshes the
- * label-next ranking. Runs on the given executor; a new run or project cancels it.
+ * After each checkpoint: predicts the visible image with it. After a run: predicts the visible
+ * image first, then the rest of the pool, into {@code predictions/}, keeps each image's mean
+ * confidence for the image list, then refreshes the label-next ranking. Runs on the given executor;
+ * a new run or project cancels it.
  */
 final class PoolPredictions {
   private final StudioWindow window;
@@ -29,6 +30,9 @@ final class PoolPredictions {
   private final LabelNext labelNext;
   private final Map<String, Double> meanConfidence = new ConcurrentHashMap<>();
   private volatile CancelToken predictionCancel = new CancelToken();
+  private volatile CancelToken previewCancel = new CancelToken();
+  private final java.util.concurrent.atomic.AtomicBoolean previewing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   PoolPredictions(
       StudioWindow window,
@@ -47,6 +51,7 @@ final class PoolPredictions {
   /** Stops the prediction in progress, if any. */
   void cancel() {
     predictionCancel.cancel();
+    previewCancel.cancel();
   }
 
   /** A project was opened: reads the mean confidence of its existing predictions. */
@@ -91,6 +96,48 @@ final class PoolPredictions {
           } catch (Exception e) {
             Platform.runLater(
                 () -> ws.messageProperty().set("Prediction failed: " + e.getMessage()));
+          }
+        });
+  }
+
+  /**
+   * A checkpoint of a run still training was written: predicts the visible image with it, so the
+   * overlay improves while training goes on (the pool waits for the end of the run). Skipped while
+   * the previous preview is still running.
+   */
+  void preview(Project p, Path runDir, Path checkpointDir, int step) {
+    ImageItem shown = ws.viewer().currentItem();
+    if (shown == null || !previewing.compareAndSet(false, true)) {
+      return;
+    }
+    CancelToken cancel = new CancelToken();
+    previewCancel = cancel;
+    predictor.execute(
+        () -> {
+          try {
+            engine.predictCheckpoint(
+                p,
+                runDir,
+                checkpointDir,
+                List.of(shown),
+                (index, total, item, pred) -> {
+                  meanConfidence.put(item.path(), pred.meanConfidence());
+                  Platform.runLater(
+                      () -> {
+                        if (item == ws.viewer().currentItem()) {
+                          predictionOverlay.show(pred);
+                        }
+                        ws.messageProperty()
+                            .set("Prediction from the checkpoint at step " + step + ".");
+                        window.imageList().refresh();
+                      });
+                },
+                cancel);
+          } catch (Exception e) {
+            Platform.runLater(
+                () -> ws.messageProperty().set("Checkpoint preview failed: " + e.getMessage()));
+          } finally {
+            previewing.set(false);
           }
         });
   }

@@ -50,6 +50,22 @@ public interface TrainingEngine {
       CancelToken cancel)
       throws IOException;
 
+  /**
+   * Predicts {@code order} with the last checkpoint of a run that is still training ({@code
+   * checkpointDir} inside {@code runDir}), writing {@code predictions/}: an early look while the
+   * run goes on. Returns how many were done; engines without checkpoints do nothing.
+   */
+  default int predictCheckpoint(
+      Project project,
+      Path runDir,
+      Path checkpointDir,
+      List<ImageItem> order,
+      PredictionCallback callback,
+      CancelToken cancel)
+      throws IOException {
+    return 0;
+  }
+
   /** Class probabilities of images from the model in {@code runDir} (heat-map, ranking). */
   ProbabilitySource probabilities(Project project, Path runDir) throws IOException;
 

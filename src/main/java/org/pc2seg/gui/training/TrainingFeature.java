@@ -50,6 +50,10 @@ public final class TrainingFeature {
   private final HeatmapTool heatmapTool;
   private final ModelControls controls;
   private final TrainingPanel panel;
+
+  /** The project of the run in progress (checkpoint previews only apply to it). */
+  private Project trainingProject;
+
   private final RetrainTrigger retrain =
       new RetrainTrigger(Long.getLong("pc2seg.retrainQuietMs", 15_000));
   private final LabelNext labelNext;
@@ -125,6 +129,14 @@ public final class TrainingFeature {
         new org.pc2seg.ml.train.TrainingListener() {
           @Override
           public void onProgress(org.pc2seg.ml.train.TrainingProgress p) {}
+
+          @Override
+          public void onCheckpoint(Path dir, int step) {
+            Project p = ws.project();
+            if (p != null && p == trainingProject && dir != null && dir.getParent() != null) {
+              pool.preview(p, dir.getParent(), dir, step);
+            }
+          }
 
           @Override
           public void onNegatives(org.pc2seg.ml.train.NegativeDraws d) {
@@ -233,6 +245,7 @@ public final class TrainingFeature {
     TrainingSettings s =
         initFrom == null ? settings : settings.withSteps(Math.max(20, settings.steps() / 2));
     String name = initFrom == null ? "Training" : "Fine-tuning round " + retrain.rounds();
+    trainingProject = p;
     controller.start(name, engine.trainJob(p, s, initFrom), end -> runEnded(p, end));
   }
 

@@ -53,7 +53,7 @@ public record TrainingSettings(
         Math.max(1, cores - 1),
         "cpu",
         Math.max(5, Math.min(50, steps / 5)),
-        100,
+        Math.max(5, Math.min(50, steps / 5)), // each checkpoint previews the visible image
         42);
   }
 

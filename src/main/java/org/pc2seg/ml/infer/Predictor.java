@@ -46,12 +46,24 @@ public final class Predictor implements AutoCloseable {
       throw new IOException(
           runDir + " is not a model folder (needs config.json, classes.json and model.params)");
     }
+    return load(runDir, run.weightsForPrediction(), device);
+  }
+
+  /**
+   * Loads a run folder's network and classes with the given weights, e.g. {@link
+   * RunFolder#checkpointWeights()} of a run that is still training.
+   */
+  public static Predictor load(Path runDir, Path weights, DeviceChoice device) throws IOException {
+    RunFolder run = new RunFolder(runDir);
+    if (!java.nio.file.Files.exists(weights)) {
+      throw new IOException("no weights at " + weights);
+    }
     TrainConfig cfg = run.readConfig();
     List<LabelClass> classes = run.readClasses();
     int k = classes.stream().mapToInt(LabelClass::id).max().orElse(-1) + 1;
     Model model = SegmentationModels.newModel(cfg.modelConfig(k), "pc2seg", device.resolve());
     try {
-      RunFolder.loadWeights(model, run.weightsForPrediction());
+      RunFolder.loadWeights(model, weights);
     } catch (IOException | RuntimeException e) {
       model.close();
       throw e;

@@ -61,6 +61,11 @@ public final class RunFolder {
     return dir.resolve(CHECKPOINT);
   }
 
+  /** The weights of the last checkpoint (present while a run trains, once one was written). */
+  public Path checkpointWeights() {
+    return checkpointDir().resolve(Checkpoints.MODEL);
+  }
+
   /** Whether the folder holds a model (config, classes and weights). */
   public boolean isModel() {
     return Files.exists(file(CONFIG)) && Files.exists(file(CLASSES)) && Files.exists(file(WEIGHTS));

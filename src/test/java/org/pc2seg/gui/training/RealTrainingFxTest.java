@@ -84,7 +84,10 @@ class RealTrainingFxTest {
       WaitForAsyncUtils.waitFor(
           240,
           TimeUnit.SECONDS,
-          () -> feature.predictionOverlay().predictionProperty().get() != null);
+          () ->
+              !feature.controller().isRunning()
+                  && window.workspace().project().activeModel().isPresent()
+                  && feature.predictionOverlay().predictionProperty().get() != null);
       System.out.printf(
           "real training: FX busy max %.1f ms, ping delay max %.1f ms, %d pings%n",
           dog.maxBusyMillis(), dog.maxDelayMillis(), dog.pings());
@@ -104,16 +107,27 @@ class RealTrainingFxTest {
   }
 
   @Test
-  void stopEndsARealRunWithinAboutAStep(FxRobot robot) throws Exception {
+  void checkpointsPreviewTheVisibleImageAndStopEndsARealRunWithinAboutAStep(FxRobot robot)
+      throws Exception {
+    ImageItem item = firstUnlabeled();
+    robot.interact(() -> window.workspace().show(item));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.viewer().currentItem() == item);
     robot.interact(() -> feature.setSettings(TINY.withSteps(1000)));
     robot.interact(() -> feature.train(null));
-    WaitForAsyncUtils.waitFor(
-        120,
-        TimeUnit.SECONDS,
-        () -> {
-          var p = feature.controller().progressProperty().get();
-          return p != null && p.step() >= 2;
-        });
+    // A checkpoint every 2 steps: the visible image gets a prediction while the run goes on.
+    try {
+      WaitForAsyncUtils.waitFor(
+          120,
+          TimeUnit.SECONDS,
+          () -> feature.predictionOverlay().predictionProperty().get() != null);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(
+          "no checkpoint preview; status: " + window.workspace().messageProperty().get(), e);
+    }
+    assertThat(feature.controller().isRunning()).isTrue();
+    assertThat(window.workspace().project().activeModel()).isEmpty();
+    assertThat(java.nio.file.Files.exists(window.workspace().project().predictionFile(item)))
+        .isTrue();
     long t0 = System.nanoTime();
     robot.interact(() -> feature.controls().stopButton().fire());
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !feature.controller().isRunning());
@@ -153,6 +167,7 @@ class RealTrainingFxTest {
         () ->
             !feature.controller().isRunning()
                 && !window.workspace().project().activeModel().orElseThrow().equals(first));
+    WaitForAsyncUtils.waitForFxEvents();
     Path second = window.workspace().project().activeModel().orElseThrow();
     assertThat(second.getParent()).isEqualTo(first.getParent());
     org.pc2seg.ml.train.TrainConfig cfg = new org.pc2seg.ml.train.RunFolder(second).readConfig();
