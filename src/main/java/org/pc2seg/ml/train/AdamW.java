@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -118,28 +117,21 @@ public final class AdamW {
     return norm;
   }
 
-  /** The global L2 norm of the current gradients (one synchronisation). */
+  /**
+   * The global L2 norm of the current gradients: one fused norm per parameter (no parameter-sized
+   * temporaries), summed on the host.
+   */
   public double gradientNorm() {
-    NDArray total = null;
-    NDList parts = new NDList();
+    double sum = 0;
     for (Parameter p : params) {
       NDArray g = p.getArray().getGradient();
-      NDArray squares = g.square(); // as large as the parameter: closed at once
-      NDArray sq = squares.sum();
-      squares.close();
-      parts.add(sq);
-      total = total == null ? sq : total.add(sq);
-      parts.add(total);
+      NDArray n = g.norm();
+      double v = n.getFloat();
+      n.close();
       g.close();
+      sum += v * v;
     }
-    double norm = 0;
-    if (total != null) {
-      NDArray d = total.toType(DataType.FLOAT64, false);
-      parts.add(d);
-      norm = Math.sqrt(d.getDouble());
-    }
-    parts.close();
-    return norm;
+    return Math.sqrt(sum);
   }
 
   /** The state as arrays: [step, m0, v0, m1, v1, ...] (for saving). */
