@@ -57,7 +57,7 @@ final class PoolPredictions {
   /** A project was opened: reads the mean confidence of its existing predictions. */
   void projectOpened(Project p) {
     meanConfidence.clear();
-    predictor.execute(() -> loadMeanConfidences(p));
+    submit(() -> loadMeanConfidences(p));
   }
 
   /** Predicts the visible image first, then the rest of the pool, then refreshes the ranking. */
@@ -75,7 +75,7 @@ final class PoolPredictions {
       }
     }
     FxEventPump<Object> refresh = new FxEventPump<>(batch -> window.imageList().refresh());
-    predictor.execute(
+    submit(
         () -> {
           try {
             int n =
@@ -112,7 +112,7 @@ final class PoolPredictions {
     }
     CancelToken cancel = new CancelToken();
     previewCancel = cancel;
-    predictor.execute(
+    submit(
         () -> {
           try {
             engine.predictCheckpoint(
@@ -140,6 +140,15 @@ final class PoolPredictions {
             previewing.set(false);
           }
         });
+  }
+
+  /** Runs on the prediction executor; once the window is closing (executor shut down), drops it. */
+  private void submit(Runnable r) {
+    try {
+      predictor.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      previewing.set(false);
+    }
   }
 
   private void predicted(ImageItem item, PredictionImage pred, int index, int total) {
