@@ -116,14 +116,14 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
   public int predictCheckpoint(
       Project project,
       Path runDir,
-      Path checkpointDir,
       List<ImageItem> order,
       PredictionCallback callback,
       CancelToken cancel)
       throws IOException {
-    new RunFolder(runDir).checkClasses(project.classes());
-    Path weights = checkpointDir.resolve(new RunFolder(runDir).checkpointWeights().getFileName());
-    try (Predictor p = Predictor.load(runDir, weights, org.pc2seg.ml.train.DeviceChoice.AUTO)) {
+    RunFolder run = new RunFolder(runDir);
+    run.checkClasses(project.classes());
+    try (Predictor p =
+        Predictor.load(runDir, run.checkpointWeights(), org.pc2seg.ml.train.DeviceChoice.AUTO)) {
       return PredictionWriter.predictAll(
           p,
           project,

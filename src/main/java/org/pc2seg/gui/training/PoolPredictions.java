@@ -105,7 +105,7 @@ final class PoolPredictions {
    * overlay improves while training goes on (the pool waits for the end of the run). Skipped while
    * the previous preview is still running.
    */
-  void preview(Project p, Path runDir, Path checkpointDir, int step) {
+  void preview(Project p, Path runDir, int step) {
     ImageItem shown = ws.viewer().currentItem();
     if (shown == null || !previewing.compareAndSet(false, true)) {
       return;
@@ -118,7 +118,6 @@ final class PoolPredictions {
             engine.predictCheckpoint(
                 p,
                 runDir,
-                checkpointDir,
                 List.of(shown),
                 (index, total, item, pred) -> {
                   meanConfidence.put(item.path(), pred.meanConfidence());

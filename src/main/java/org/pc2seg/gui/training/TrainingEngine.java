@@ -51,14 +51,13 @@ public interface TrainingEngine {
       throws IOException;
 
   /**
-   * Predicts {@code order} with the last checkpoint of a run that is still training ({@code
-   * checkpointDir} inside {@code runDir}), writing {@code predictions/}: an early look while the
-   * run goes on. Returns how many were done; engines without checkpoints do nothing.
+   * Predicts {@code order} with the last checkpoint of the run in {@code runDir}, which is still
+   * training, writing {@code predictions/}: an early look while the run goes on. Returns how many
+   * were done; engines without checkpoints do nothing.
    */
   default int predictCheckpoint(
       Project project,
       Path runDir,
-      Path checkpointDir,
       List<ImageItem> order,
       PredictionCallback callback,
       CancelToken cancel)

@@ -134,7 +134,7 @@ public final class TrainingFeature {
           public void onCheckpoint(Path dir, int step) {
             Project p = ws.project();
             if (p != null && p == trainingProject && dir != null && dir.getParent() != null) {
-              pool.preview(p, dir.getParent(), dir, step);
+              pool.preview(p, dir.getParent(), step);
             }
           }
 
