@@ -38,6 +38,17 @@ public record PredictionImage(int width, int height, byte[] classes, float[] con
     return new IndexMask(width, height, out);
   }
 
+  /** Number of pixels whose confidence is at least {@code threshold}. */
+  public int confidentPixels(double threshold) {
+    int n = 0;
+    for (float c : confidence) {
+      if (c >= threshold) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Mean of the per-pixel confidence (0..1). */
   public double meanConfidence() {
     double s = 0;

@@ -2,6 +2,7 @@ package org.pc2seg.gui.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
 /**
@@ -68,17 +69,32 @@ public final class DecimatedSeries {
     return true;
   }
 
-  /** Shows the kept points in the chart series (FX thread), with a single list change. */
+  /**
+   * Shows the kept points in the chart series (FX thread). After thinning, the chart's existing
+   * data items are moved to the kept values and the surplus tail removed in one change: a chart
+   * pays for every item it removes, so replacing them all would cost far more than this.
+   */
   public void sync() {
-    List<XYChart.Data<Number, Number>> data = series.getData();
+    ObservableList<XYChart.Data<Number, Number>> data = series.getData();
     if (rebuilt) {
-      List<XYChart.Data<Number, Number>> all = new ArrayList<>(kept.size());
-      for (double[] p : kept) {
-        all.add(new XYChart.Data<>(p[0], p[1]));
+      int reuse = Math.min(data.size(), kept.size());
+      for (int i = 0; i < reuse; i++) {
+        XYChart.Data<Number, Number> d = data.get(i);
+        double[] p = kept.get(i);
+        if (d.getXValue().doubleValue() != p[0]) {
+          d.setXValue(p[0]);
+        }
+        if (d.getYValue().doubleValue() != p[1]) {
+          d.setYValue(p[1]);
+        }
       }
-      series.getData().setAll(all);
+      if (data.size() > reuse) {
+        data.remove(reuse, data.size());
+      }
+      synced = reuse;
       rebuilt = false;
-    } else if (synced < kept.size()) {
+    }
+    if (synced < kept.size()) {
       List<XYChart.Data<Number, Number>> more = new ArrayList<>(kept.size() - synced);
       for (int i = synced; i < kept.size(); i++) {
         more.add(new XYChart.Data<>(kept.get(i)[0], kept.get(i)[1]));

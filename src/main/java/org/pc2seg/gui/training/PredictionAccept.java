@@ -53,4 +53,15 @@ public final class PredictionAccept {
     }
     return session.endStroke();
   }
+
+  /** Why accepting changed nothing: no pixel is confident enough, or the mask already agrees. */
+  public static String whyNothingChanged(PredictionImage pred, double threshold) {
+    return pred.confidentPixels(threshold) == 0
+        ? String.format(
+            java.util.Locale.ROOT,
+            "No pixel of the prediction reaches confidence %.2f; lower \"Min. confidence\" to"
+                + " accept it.",
+            threshold)
+        : "The prediction matches the mask already.";
+  }
 }

@@ -3,6 +3,7 @@ package org.pc2seg.gui.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -31,8 +32,11 @@ public final class TrainingCharts {
   private final LineChart<Number, Number> lossChart;
   private final LineChart<Number, Number> miouChart;
   private List<String> classNames = List.of();
+  private int stepRange;
   private final Tooltip tip = new Tooltip();
-  private final List<XYChart.Data<Number, Number>> pendingMiou = new ArrayList<>();
+
+  /** Validation results not yet drawn; their chart nodes are made only when they are drawn. */
+  private final List<ValidationMetrics> pendingMiou = new ArrayList<>();
 
   public TrainingCharts() {
     lossChart = chart("Loss", "loss", false);
@@ -82,6 +86,9 @@ public final class TrainingCharts {
 
   /** Records one step's losses; they appear at the next {@link #sync}. */
   public void addProgress(TrainingProgress p) {
+    if (p.totalSteps() > 0 && p.totalSteps() != stepRange) {
+      setStepRange(p.totalSteps());
+    }
     total.add(p.step(), p.loss());
     ce.add(p.step(), p.ce());
     cy.add(p.step(), p.consistency());
@@ -90,7 +97,7 @@ public final class TrainingCharts {
 
   /** Records a validation point with its per-class tooltip; it appears at the next sync. */
   public void addValidation(ValidationMetrics m) {
-    pendingMiou.add(point(m));
+    pendingMiou.add(m);
   }
 
   private XYChart.Data<Number, Number> point(ValidationMetrics m) {
@@ -99,23 +106,58 @@ public final class TrainingCharts {
     dot.setPrefSize(8, 8);
     dot.setUserData(m);
     // one shared tooltip, text made on hover: a Tooltip is a popup window, too heavy per point
-    dot.setOnMouseEntered(e -> tip.setText(tooltipText(m, classNames)));
+    // the metrics are read at hover time: thinning moves a point to another validation
+    dot.setOnMouseEntered(
+        e -> tip.setText(tooltipText((ValidationMetrics) dot.getUserData(), classNames)));
     Tooltip.install(dot, tip);
     d.setNode(dot);
     return d;
   }
 
   /**
-   * Pushes pending validation points. Below the maximum they are appended; above it the series is
-   * rebuilt from fresh points (a chart must not get back data items it has removed), keeping every
-   * other point and the newest.
+   * Fixes both step axes to 0..{@code totalSteps}: the curves grow across a chart that shows the
+   * whole run, and the axes' tick labels are made once per run instead of at every redraw.
+   */
+  void setStepRange(int totalSteps) {
+    stepRange = totalSteps;
+    double unit = niceTickUnit(totalSteps / 5.0);
+    for (LineChart<Number, Number> c : List.of(lossChart, miouChart)) {
+      NumberAxis x = (NumberAxis) c.getXAxis();
+      x.setAutoRanging(false);
+      x.setLowerBound(0);
+      x.setUpperBound(totalSteps);
+      x.setTickUnit(unit);
+    }
+  }
+
+  /** The smallest of 1, 2, 5 × 10^k that is at least {@code raw} (and at least 1). */
+  static double niceTickUnit(double raw) {
+    if (!(raw > 1)) {
+      return 1;
+    }
+    double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * pow >= raw) {
+        return m * pow;
+      }
+    }
+    return 10 * pow;
+  }
+
+  /**
+   * Pushes pending validation points. Below the maximum they are appended; above it every other
+   * point and the newest are kept, by moving the existing points rather than replacing them.
    */
   private void syncMiou() {
     if (pendingMiou.isEmpty()) {
       return;
     }
     if (miou.getData().size() + pendingMiou.size() <= MAX_VALIDATION_POINTS) {
-      miou.getData().addAll(pendingMiou);
+      List<XYChart.Data<Number, Number>> more = new ArrayList<>(pendingMiou.size());
+      for (ValidationMetrics m : pendingMiou) {
+        more.add(point(m));
+      }
+      miou.getData().addAll(more);
       pendingMiou.clear();
       return;
     }
@@ -123,9 +165,7 @@ public final class TrainingCharts {
     for (XYChart.Data<Number, Number> d : miou.getData()) {
       all.add((ValidationMetrics) d.getNode().getUserData());
     }
-    for (XYChart.Data<Number, Number> d : pendingMiou) {
-      all.add((ValidationMetrics) d.getNode().getUserData());
-    }
+    all.addAll(pendingMiou);
     pendingMiou.clear();
     while (all.size() > MAX_VALIDATION_POINTS) {
       List<ValidationMetrics> half = new ArrayList<>();
@@ -136,14 +176,30 @@ public final class TrainingCharts {
       }
       all = half;
     }
-    List<XYChart.Data<Number, Number>> fresh = new ArrayList<>();
-    for (ValidationMetrics m : all) {
-      fresh.add(point(m));
+    // move the existing points (and their nodes) to the kept validations, as DecimatedSeries does
+    ObservableList<XYChart.Data<Number, Number>> data = miou.getData();
+    int reuse = Math.min(data.size(), all.size());
+    for (int i = 0; i < reuse; i++) {
+      XYChart.Data<Number, Number> d = data.get(i);
+      ValidationMetrics m = all.get(i);
+      d.setXValue(m.step());
+      d.setYValue(100 * m.miou());
+      d.getNode().setUserData(m);
     }
-    miou.getData().setAll(fresh);
+    if (data.size() > reuse) {
+      data.remove(reuse, data.size());
+    }
+    List<XYChart.Data<Number, Number>> more = new ArrayList<>();
+    for (ValidationMetrics m : all.subList(reuse, all.size())) {
+      more.add(point(m));
+    }
+    data.addAll(more);
   }
 
-  /** Pushes the points added since the last call to the charts (once per event batch). */
+  /**
+   * Pushes the points added since the last call to the charts: one list change per series, however
+   * many points arrived (the panel calls it a few times a second at most).
+   */
   public void sync() {
     total.sync();
     ce.sync();
@@ -164,6 +220,7 @@ public final class TrainingCharts {
 
   /** Clears all charts for a new run. */
   public void clear() {
+    stepRange = 0; // the next run's first step sets the axes again
     total.clear();
     ce.clear();
     cy.clear();

@@ -116,7 +116,8 @@ public final class TrainingController implements AutoCloseable {
                     : new RunEnd<>(name, Outcome.FAILED, null, t);
           }
           RunEnd<R> fin = end;
-          Platform.runLater(() -> finish(fin, onEnd));
+          // through the pump, behind every event the job posted: the end is delivered last
+          pump.post(new TrainingEvent.Ended(() -> finish(fin, onEnd)));
         });
     return true;
   }
@@ -204,7 +205,12 @@ public final class TrainingController implements AutoCloseable {
 
   private void deliver(List<TrainingEvent> batch) {
     TrainingProgress lastProgress = null;
+    Runnable ended = null;
     for (TrainingEvent e : batch) {
+      if (e instanceof TrainingEvent.Ended end) {
+        ended = end.finish();
+        continue;
+      }
       for (TrainingListener l : fxListeners) {
         dispatch(e, l);
       }
@@ -225,6 +231,9 @@ public final class TrainingController implements AutoCloseable {
     }
     for (Runnable r : batchListeners) {
       r.run();
+    }
+    if (ended != null) {
+      ended.run();
     }
   }
 

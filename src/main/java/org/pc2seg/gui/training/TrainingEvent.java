@@ -20,4 +20,10 @@ public sealed interface TrainingEvent {
 
   /** A human-readable message. */
   record Message(String text) implements TrainingEvent {}
+
+  /**
+   * The job returned or failed; always the last event of a run. {@code finish} runs on the FX
+   * thread after every earlier event was delivered.
+   */
+  record Ended(Runnable finish) implements TrainingEvent {}
 }

@@ -292,7 +292,7 @@ public final class TrainingFeature {
               ws.messageProperty()
                   .set("Accepted the prediction (confidence ≥ " + t + "); Ctrl+Z undoes it.");
             },
-            () -> ws.messageProperty().set("The prediction matches the mask already."));
+            () -> ws.messageProperty().set(PredictionAccept.whyNothingChanged(pred, t)));
   }
 
   private void cycleOverlay() {

@@ -2,6 +2,9 @@ package org.pc2seg.gui.training;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.pc2seg.ml.train.TrainingListener;
 import org.pc2seg.ml.train.TrainingProgress;
 import org.pc2seg.ml.train.ValidationMetrics;
@@ -21,6 +25,12 @@ import org.pc2seg.ml.train.ValidationMetrics;
  * TrainingController}; what Train and Settings do is set by the window that owns it.
  */
 public final class TrainingPanel extends VBox {
+  /**
+   * The charts are redrawn at most this often while a run reports: a chart layout with hundreds of
+   * points is the most expensive thing the panel does, and nobody reads a curve faster than that.
+   */
+  static final long CHART_PERIOD_MILLIS = 250;
+
   private final TrainingController controller;
   private final Button train = new Button("Train");
   private final Button stop = new Button("Stop");
@@ -34,6 +44,8 @@ public final class TrainingPanel extends VBox {
   private final Label activeModel = new Label("Active model: none");
   private final RateMeter rate = new RateMeter(20);
   private TrainingProgress last;
+  private final PauseTransition chartTimer = new PauseTransition();
+  private long lastChartSync = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
   public TrainingPanel(TrainingController controller) {
     this.controller = controller;
@@ -75,19 +87,24 @@ public final class TrainingPanel extends VBox {
             charts.addValidation(m);
           }
         });
+    chartTimer.setOnFinished(e -> syncCharts());
     controller.addBatchListener(this::refresh);
     controller
         .runningProperty()
         .addListener(
             (o, was, now) -> {
               if (now) {
+                chartTimer.stop();
                 charts.clear();
                 rate.reset();
                 last = null;
                 bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
                 stats.setText("Preparing data and model…");
-              } else if (bar.getProgress() < 0) {
-                bar.setProgress(0);
+              } else {
+                syncCharts();
+                if (bar.getProgress() < 0) {
+                  bar.setProgress(0);
+                }
               }
             });
     runs.activeRunProperty()
@@ -102,8 +119,30 @@ public final class TrainingPanel extends VBox {
     last = p;
   }
 
-  private void refresh() {
+  /** Draws what the charts have collected now, and cancels a pending redraw. */
+  private void syncCharts() {
+    chartTimer.stop();
     charts.sync();
+    lastChartSync = System.nanoTime();
+  }
+
+  /** Draws the charts now if the last redraw is old enough, else once the period has passed. */
+  private void scheduleCharts() {
+    if (chartTimer.getStatus() == Animation.Status.RUNNING) {
+      return;
+    }
+    long waitMillis =
+        CHART_PERIOD_MILLIS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastChartSync);
+    if (waitMillis <= 0) {
+      syncCharts();
+    } else {
+      chartTimer.setDuration(Duration.millis(waitMillis));
+      chartTimer.playFromStart();
+    }
+  }
+
+  private void refresh() {
+    scheduleCharts();
     TrainingProgress p = last;
     if (p == null) {
       return;

@@ -28,6 +28,18 @@ class RenderersTest {
   }
 
   @Test
+  void acceptingExplainsWhetherNothingWasConfidentEnoughOrTheMaskAgreed() {
+    assertThat(pred().confidentPixels(0.5)).isEqualTo(3);
+    assertThat(pred().confidentPixels(0.95)).isEqualTo(1);
+    assertThat(org.pc2seg.gui.training.PredictionAccept.whyNothingChanged(pred(), 1.01))
+        .contains("No pixel")
+        .contains("1.01")
+        .contains("Min. confidence");
+    assertThat(org.pc2seg.gui.training.PredictionAccept.whyNothingChanged(pred(), 0.5))
+        .isEqualTo("The prediction matches the mask already.");
+  }
+
+  @Test
   void predictionAlphaScalesWithConfidenceAndThresholdHidesPixels() {
     int[] px =
         PredictionOverlayRenderer.argb(

@@ -1,6 +1,7 @@
 package org.pc2seg.gui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class TrainingControllerTest {
   void start(Stage stage) {
     controller = new TrainingController();
     panel = new TrainingPanel(controller);
-    stage.setScene(new Scene(panel, 800, 900));
+    stage.setScene(new Scene(panel, 800, 760)); // within the 1280×800 headless screen
     stage.show();
   }
 
@@ -141,6 +142,35 @@ class TrainingControllerTest {
     assertThat(e.outcome()).isEqualTo(TrainingController.Outcome.FAILED);
     assertThat(controller.statusProperty().get()).contains("no labeled images in project X");
     assertThat(controller.isRunning()).isFalse();
+  }
+
+  @Test
+  void thinnedValidationPointsStayInOrderAndEachShowsItsOwnMetrics() throws Exception {
+    TrainingCharts charts = panel.charts();
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              charts.clear();
+              for (int v = 1; v <= 123; v++) {
+                charts.addValidation(
+                    new ValidationMetrics(10 * v, v / 200.0, new double[] {v / 200.0}, 0.5));
+                if (v % 7 == 0) {
+                  charts.sync();
+                }
+              }
+              charts.sync();
+            })
+        .get();
+    List<javafx.scene.chart.XYChart.Data<Number, Number>> pts = charts.miouPoints();
+    assertThat(pts).hasSizeBetween(10, TrainingCharts.MAX_VALIDATION_POINTS);
+    assertThat(pts.get(0).getXValue().intValue()).isEqualTo(10);
+    assertThat(pts.get(pts.size() - 1).getXValue().intValue()).isEqualTo(1230);
+    int prev = 0;
+    for (javafx.scene.chart.XYChart.Data<Number, Number> d : pts) {
+      ValidationMetrics m = (ValidationMetrics) d.getNode().getUserData();
+      assertThat(m.step()).isEqualTo(d.getXValue().intValue()).isGreaterThan(prev);
+      assertThat(d.getYValue().doubleValue()).isCloseTo(100 * m.miou(), within(1e-9));
+      prev = m.step();
+    }
   }
 
   @Test

@@ -69,7 +69,7 @@ class TrainingLogicTest {
   void eventPumpBatchesAndKeepsOrder() {
     List<Runnable> fxQueue = new ArrayList<>();
     List<Integer> got = new ArrayList<>();
-    FxEventPump<Integer> pump = new FxEventPump<>(got::addAll, fxQueue::add);
+    FxEventPump<Integer> pump = new FxEventPump<>(got::addAll, fxQueue::add, 2000);
     for (int i = 0; i < 1000; i++) {
       pump.post(i);
     }
@@ -80,6 +80,27 @@ class TrainingLogicTest {
     fxQueue.remove(0).run();
     assertThat(got).hasSize(1001).isSorted();
     assertThat(pump.flushes()).isEqualTo(2);
+  }
+
+  @Test
+  void eventPumpHandsABacklogOverInBoundedBatchesLettingOtherWorkIn() {
+    List<Runnable> fxQueue = new ArrayList<>();
+    List<List<Integer>> batches = new ArrayList<>();
+    FxEventPump<Integer> pump =
+        new FxEventPump<>(b -> batches.add(List.copyOf(b)), fxQueue::add, 100);
+    for (int i = 0; i < 250; i++) {
+      pump.post(i);
+    }
+    fxQueue.add(() -> batches.add(List.of(-1))); // e.g. a pulse or an input event
+    while (!fxQueue.isEmpty()) {
+      fxQueue.remove(0).run();
+    }
+    assertThat(batches).extracting(List::size).containsExactly(100, 1, 100, 50);
+    assertThat(batches.get(1)).containsExactly(-1);
+    List<Integer> events = new ArrayList<>();
+    batches.stream().filter(b -> b.get(0) >= 0).forEach(events::addAll);
+    assertThat(events).hasSize(250).isSorted().doesNotHaveDuplicates();
+    assertThat(pump.flushes()).isEqualTo(3);
   }
 
   @Test
@@ -96,6 +117,43 @@ class TrainingLogicTest {
     List<Double> xs = s.series().getData().stream().map(d -> d.getXValue().doubleValue()).toList();
     assertThat(xs).isSorted();
     assertThat(xs.get(xs.size() - 1)).isGreaterThan(9000);
+  }
+
+  @Test
+  void decimatedSeriesSyncedOftenShowsWhatOneSyncAtTheEndShows() {
+    DecimatedSeries often = new DecimatedSeries("often", 64);
+    DecimatedSeries once = new DecimatedSeries("once", 64);
+    for (int i = 0; i < 5_000; i++) {
+      often.add(i, Math.sin(i / 50.0));
+      once.add(i, Math.sin(i / 50.0));
+      if (i % 37 == 0) {
+        often.sync();
+      }
+    }
+    often.sync();
+    once.sync();
+    List<double[]> a =
+        often.series().getData().stream()
+            .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()})
+            .toList();
+    List<double[]> b =
+        once.series().getData().stream()
+            .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()})
+            .toList();
+    assertThat(often.stride()).isGreaterThan(1);
+    assertThat(a).hasSameSizeAs(b).hasSize(once.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(a.get(i)).containsExactly(b.get(i));
+    }
+  }
+
+  @Test
+  void niceTickUnitsAreOneTwoOrFiveTimesAPowerOfTen() {
+    assertThat(TrainingCharts.niceTickUnit(0.3)).isEqualTo(1);
+    assertThat(TrainingCharts.niceTickUnit(80)).isEqualTo(100);
+    assertThat(TrainingCharts.niceTickUnit(1000 / 5.0)).isEqualTo(200);
+    assertThat(TrainingCharts.niceTickUnit(4000 / 5.0)).isEqualTo(1000);
+    assertThat(TrainingCharts.niceTickUnit(2400 / 5.0)).isEqualTo(500);
   }
 
   @Test
