@@ -136,13 +136,18 @@ public final class Benchmark {
     return s.length == 0 ? Double.NaN : s[s.length / 2];
   }
 
+  /**
+   * An image of random pixels, filled in one call (as a decoder does): {@code setRGB} per pixel
+   * would allocate per pixel and make the harness, not the trainer, the benchmark's main source of
+   * garbage.
+   */
   static BufferedImage randomImage(int w, int h, Random r) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        img.setRGB(x, y, r.nextInt(0xFFFFFF));
-      }
+    int[] px = new int[w * h];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = r.nextInt(0xFFFFFF);
     }
+    img.getRaster().setDataElements(0, 0, w, h, px);
     return img;
   }
 
