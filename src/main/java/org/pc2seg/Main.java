@@ -15,6 +15,11 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("ai.djl.offline", "true");
+    // before any engine thread exists: fewer malloc arenas, less fragmented native memory
+    int arenas = Integer.getInteger("pc2seg.mallocArenas", 2);
+    if (arenas > 0) {
+      org.pc2seg.ml.train.NativeMemory.limitArenas(arenas);
+    }
     if (wantsGui(args)) {
       org.pc2seg.gui.StudioLauncher.launch(args.length == 0 ? null : projectDir(Path.of(args[0])));
       return;

@@ -27,6 +27,12 @@ import org.pc2seg.project.ProjectStore;
  * within one step when its {@link CancelToken} is set, and leaves a {@link RunFolder}.
  */
 public final class TrainingService {
+  /**
+   * Steps between handing freed native memory back to the system ({@link NativeMemory#trim}; 0:
+   * never). Without it, resident memory creeps up over a long run (docs/readme-ml-train.md).
+   */
+  static final int TRIM_EVERY = Integer.getInteger("pc2seg.mallocTrimEvery", 10);
+
   private TrainingService() {}
 
   /**
@@ -263,6 +269,9 @@ public final class TrainingService {
               badGradients = 0;
             }
             step++;
+            if (TRIM_EVERY > 0 && step % TRIM_EVERY == 0) {
+              NativeMemory.trim();
+            }
             lastLoss = out.loss();
             log.losses.add(
                 new MetricsLog.LossPoint(

@@ -1,0 +1,58 @@
+package org.pc2seg.ml.train;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+
+/**
+ * glibc's malloc, which holds libtorch's CPU tensors, tuned for a long training run.
+ *
+ * <p>Tensors are allocated and freed by several threads (the training thread, the engine's intra-op
+ * workers, the batch prefetcher), so glibc gives each its own 64 MB arena and keeps the memory
+ * freed inside them for reuse. Over a run, fragments of freed memory accumulate there and resident
+ * memory creeps upward although the tensors in use do not grow. {@link #limitArenas} caps the
+ * number of arenas (call it before the engine starts threads) and {@link #trim} hands freed pages
+ * back to the system. Both do nothing where glibc is absent (macOS, Windows, musl).
+ */
+public final class NativeMemory {
+  private static final int M_ARENA_MAX = -8;
+
+  /** The two glibc entry points used. */
+  interface LibC extends Library {
+    int mallopt(int param, int value);
+
+    int malloc_trim(long pad);
+  }
+
+  private static final LibC LIBC = load();
+
+  private NativeMemory() {}
+
+  private static LibC load() {
+    if (!Platform.isLinux()) {
+      return null;
+    }
+    try {
+      LibC c = Native.load("c", LibC.class);
+      c.malloc_trim(0); // probe: musl and others lack it
+      return c;
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  /** Whether the glibc controls are available here. */
+  public static boolean available() {
+    return LIBC != null;
+  }
+
+  /** Lets malloc use at most {@code arenas} arenas; returns whether it was applied. */
+  public static boolean limitArenas(int arenas) {
+    return LIBC != null && LIBC.mallopt(M_ARENA_MAX, arenas) == 1;
+  }
+
+  /** Returns freed malloc memory to the system; returns whether any was released. */
+  public static boolean trim() {
+    return LIBC != null && LIBC.malloc_trim(0) == 1;
+  }
+}
