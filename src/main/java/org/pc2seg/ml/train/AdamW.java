@@ -23,6 +23,7 @@ public final class AdamW {
   private final double eps;
   private final double weightDecay;
   private int t;
+  private String lastSkipReason = "";
 
   /**
    * @param parameters trainable parameters (BatchNorm running statistics must not be included)
@@ -82,6 +83,7 @@ public final class AdamW {
   public double step(double lr, double maxNorm) {
     double norm = gradientNorm();
     if (!Double.isFinite(norm)) {
+      lastSkipReason = describeNonFinite();
       for (Parameter p : params) {
         NDArray g = p.getArray().getGradient();
         g.set(new NDIndex("..."), 0f);
@@ -132,6 +134,45 @@ public final class AdamW {
       sum += v * v;
     }
     return Math.sqrt(sum);
+  }
+
+  /**
+   * Why the last skipped update was skipped: the first parameter whose gradient norm was not
+   * finite, and whether that gradient held NaN, infinite values, or finite values too large for
+   * float32 to square and sum (the norm overflows although every value is finite).
+   */
+  public String lastSkipReason() {
+    return lastSkipReason;
+  }
+
+  private String describeNonFinite() {
+    for (int i = 0; i < params.size(); i++) {
+      NDArray g = params.get(i).getArray().getGradient();
+      try (NDManager sm = g.getManager().newSubManager()) {
+        sm.tempAttachAll(g);
+        NDArray n = g.norm();
+        if (Float.isFinite(n.getFloat())) {
+          continue;
+        }
+        String what;
+        if (g.isNaN().any().getBoolean()) {
+          what = "NaN values";
+        } else if (g.isInfinite().any().getBoolean()) {
+          what = "infinite values";
+        } else {
+          what = "finite values up to " + g.abs().max().getFloat() + " whose squared sum overflows";
+        }
+        return "gradient of parameter "
+            + i
+            + " ("
+            + params.get(i).getName()
+            + ", "
+            + g.getShape()
+            + ") has "
+            + what;
+      }
+    }
+    return "the summed squares of the gradients overflow";
   }
 
   /** The state as arrays: [step, m0, v0, m1, v1, ...] (for saving). */

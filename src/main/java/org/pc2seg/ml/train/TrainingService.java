@@ -248,7 +248,11 @@ public final class TrainingService {
             if (Double.isNaN(gradNorm)) {
               badGradients++;
               listener.onMessage(
-                  "step " + (step + 1) + ": the gradient was not finite; update skipped");
+                  "step "
+                      + (step + 1)
+                      + ": the gradient was not finite ("
+                      + opt.lastSkipReason()
+                      + "); update skipped");
               if (badGradients >= MAX_BAD_GRADIENTS) {
                 reason = StopReason.NAN_LOSS;
                 why =

@@ -116,6 +116,7 @@ class AdamWTest {
       }
       assertThat(opt.gradientNorm()).isInfinite();
       assertThat(opt.step(0.1, 1.0)).isNaN();
+      assertThat(opt.lastSkipReason()).contains("parameter 0").contains("infinite values");
       assertThat(p.getArray().toFloatArray()).containsExactly(0f, 4f);
       assertThat(opt.stepCount()).isZero();
       assertThat(opt.state(m).get(1).toFloatArray()).containsExactly(0f, 0f);
@@ -126,6 +127,21 @@ class AdamWTest {
       float[] w = p.getArray().toFloatArray();
       assertThat(Float.isFinite(w[0]) && Float.isFinite(w[1])).isTrue();
       assertThat(w[1]).isLessThan(4f);
+    }
+  }
+
+  @Test
+  void aGradientTooLargeToSquareInFloatIsNamedAsAnOverflowNotANaN() {
+    System.setProperty("ai.djl.offline", "true");
+    try (NDManager m = NDManager.newBaseManager()) {
+      Parameter p = param(m, 1f, 1f);
+      AdamW opt = new AdamW(List.of(p), m, 0.01);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(p.getArray().mul(1e20f).sum()); // gradient (1e20, 1e20): finite, square is not
+      }
+      assertThat(opt.step(0.1, 1.0)).isNaN();
+      assertThat(opt.lastSkipReason()).contains("finite values up to 1.0E20").contains("overflow");
+      assertThat(p.getArray().toFloatArray()).containsExactly(1f, 1f);
     }
   }
 }
