@@ -18,7 +18,11 @@ public final class Main {
     // before any engine thread exists: fewer malloc arenas, less fragmented native memory
     int arenas = Integer.getInteger("pc2seg.mallocArenas", 2);
     if (arenas > 0) {
-      org.pc2seg.ml.train.NativeMemory.limitArenas(arenas);
+      try {
+        org.pc2seg.ml.train.NativeMemory.limitArenas(arenas);
+      } catch (LinkageError e) {
+        // no JNA on the class path (a minimal command-line class path): nothing to tune
+      }
     }
     if (wantsGui(args)) {
       org.pc2seg.gui.StudioLauncher.launch(args.length == 0 ? null : projectDir(Path.of(args[0])));

@@ -29,10 +29,10 @@ public final class NativeMemory {
   private NativeMemory() {}
 
   private static LibC load() {
-    if (!Platform.isLinux()) {
-      return null;
-    }
     try {
+      if (!Platform.isLinux()) {
+        return null;
+      }
       LibC c = Native.load("c", LibC.class);
       c.malloc_trim(0); // probe: musl and others lack it
       return c;
