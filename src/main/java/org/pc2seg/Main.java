@@ -20,6 +20,10 @@ public final class Main {
     if (arenas > 0) {
       try {
         org.pc2seg.ml.train.NativeMemory.limitArenas(arenas);
+        int mmap = Integer.getInteger("pc2seg.mallocMmapThreshold", 0);
+        if (mmap > 0) {
+          org.pc2seg.ml.train.NativeMemory.mmapThreshold(mmap);
+        }
       } catch (LinkageError e) {
         // no JNA on the class path (a minimal command-line class path): nothing to tune
       }

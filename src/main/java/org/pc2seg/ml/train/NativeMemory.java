@@ -16,6 +16,7 @@ import com.sun.jna.Platform;
  */
 public final class NativeMemory {
   private static final int M_ARENA_MAX = -8;
+  private static final int M_MMAP_THRESHOLD = -3;
 
   /** The two glibc entry points used. */
   interface LibC extends Library {
@@ -49,6 +50,15 @@ public final class NativeMemory {
   /** Lets malloc use at most {@code arenas} arenas; returns whether it was applied. */
   public static boolean limitArenas(int arenas) {
     return LIBC != null && LIBC.mallopt(M_ARENA_MAX, arenas) == 1;
+  }
+
+  /**
+   * Serves allocations of at least {@code bytes} with their own mapping, returned to the system
+   * when freed (glibc otherwise raises this threshold as the program frees large blocks); returns
+   * whether it was applied.
+   */
+  public static boolean mmapThreshold(int bytes) {
+    return LIBC != null && LIBC.mallopt(M_MMAP_THRESHOLD, bytes) == 1;
   }
 
   /** Returns freed malloc memory to the system; returns whether any was released. */
