@@ -125,30 +125,7 @@ public final class TrainingFeature {
                     p == null || p.totalSteps() <= 0 ? 0 : p.step() / (double) p.totalSteps()));
     controller.addEndListener(end -> controls.progress.setProgress(0));
     heatmapPane.getChildren().add(drawsPane);
-    controller.addFxListener(
-        new org.pc2seg.ml.train.TrainingListener() {
-          @Override
-          public void onProgress(org.pc2seg.ml.train.TrainingProgress p) {}
-
-          @Override
-          public void onCheckpoint(Path dir, int step) {
-            Project p = ws.project();
-            if (p != null && p == trainingProject && dir != null && dir.getParent() != null) {
-              pool.preview(p, dir.getParent(), step);
-            }
-          }
-
-          @Override
-          public void onNegatives(org.pc2seg.ml.train.NegativeDraws d) {
-            draws.add(
-                d.step(),
-                d.images(),
-                d.countsPerImage(),
-                d.gridWidth(),
-                d.gridHeight(),
-                d.pixelCounts());
-          }
-        });
+    controller.addFxListener(new RunFeedListener(ws::project, () -> trainingProject, pool, draws));
     controller.addBatchListener(this::showDraws);
     ws.viewer().imageProperty().addListener((o, a, b) -> showDraws());
     window.actions().on(ActionId.TRAIN, () -> train(null));
