@@ -92,7 +92,17 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
       PredictionCallback callback,
       CancelToken cancel)
       throws IOException {
-    Predictor p = predictor(project, runDir);
+    return writeAll(predictor(project, runDir), project, order, callback, cancel);
+  }
+
+  /** Predicts {@code order} into the project's {@code predictions/}, reporting each image. */
+  private static int writeAll(
+      Predictor p,
+      Project project,
+      List<ImageItem> order,
+      PredictionCallback callback,
+      CancelToken cancel)
+      throws IOException {
     return PredictionWriter.predictAll(
         p,
         project,
@@ -124,13 +134,7 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
     run.checkClasses(project.classes());
     try (Predictor p =
         Predictor.load(runDir, run.checkpointWeights(), org.pc2seg.ml.train.DeviceChoice.AUTO)) {
-      return PredictionWriter.predictAll(
-          p,
-          project,
-          order,
-          List.of(),
-          (index, total, item, pred) -> callback.predicted(index, total, item, toImage(pred)),
-          cancel);
+      return writeAll(p, project, order, callback, cancel);
     }
   }
 
