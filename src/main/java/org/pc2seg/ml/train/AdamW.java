@@ -149,7 +149,7 @@ public final class AdamW {
     for (int i = 0; i < params.size(); i++) {
       NDArray g = params.get(i).getArray().getGradient();
       try (NDManager sm = g.getManager().newSubManager()) {
-        sm.tempAttachAll(g);
+        sm.attachAll(g); // closed with sm, as gradientNorm closes its gradient handles
         NDArray n = g.norm();
         if (Float.isFinite(n.getFloat())) {
           continue;
