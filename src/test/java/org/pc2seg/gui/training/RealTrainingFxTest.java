@@ -149,7 +149,11 @@ class RealTrainingFxTest {
         TimeUnit.SECONDS,
         () ->
             !feature.controller().isRunning()
+                && window.workspace().project().activeModel().isPresent()
                 && feature.predictionOverlay().predictionProperty().get() != null);
+    // (the end of a run stops "running" and then makes the run active, in one FX runnable that
+    // this thread can observe half-way: wait for both, as the first test does)
+    WaitForAsyncUtils.waitForFxEvents();
     Path first = window.workspace().project().activeModel().orElseThrow();
 
     robot.interact(() -> feature.controls().autoRetrainToggle().setSelected(true));
