@@ -21,6 +21,7 @@ import org.pc2seg.image.IndexMask;
 import org.pc2seg.ml.model.DeepLabV3Plus;
 import org.pc2seg.ml.model.ModelConfig;
 import org.pc2seg.ml.model.SegmentationModels;
+import org.pc2seg.ml.tensor.Scalars;
 
 /**
  * The model of one simulated-user run: a DeepLabv3+ trained with supervised cross-entropy on the
@@ -64,7 +65,7 @@ final class ExperimentModel implements AutoCloseable {
           NDArray xa = sm.create(x, new Shape(batch, 3, crop, crop));
           NDArray ya = sm.create(onehot, new Shape(batch, numClasses, crop, crop));
           NDArray logits = trainer.forward(new NDList(xa)).get(0);
-          NDArray loss = logits.logSoftmax(1).mul(ya).sum().neg().div(Math.max(1, valid));
+          NDArray loss = Scalars.div(logits.logSoftmax(1).mul(ya).sum().neg(), Math.max(1, valid));
           gc.backward(loss);
           trainer.step();
         }

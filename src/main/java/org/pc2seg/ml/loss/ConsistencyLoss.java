@@ -1,6 +1,7 @@
 package org.pc2seg.ml.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.pc2seg.ml.tensor.Scalars;
 
 /**
  * PC²Seg's label-space consistency loss l_cy = 1 − cos(ŷ_i, ŷ_i⁺), averaged over pixels: ŷ the
@@ -34,6 +35,6 @@ public final class ConsistencyLoss {
     }
     NDArray w = mask.toType(loss.getDataType(), false);
     float count = w.sum().getFloat();
-    return loss.mul(w).sum().div(Math.max(count, 1f));
+    return Scalars.div(loss.mul(w).sum(), Math.max(count, 1f));
   }
 }

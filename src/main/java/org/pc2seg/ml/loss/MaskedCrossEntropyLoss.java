@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import org.pc2seg.ml.tensor.Scalars;
 
 /**
  * Pixel-wise softmax cross-entropy that ignores one label value (255 = unlabeled): the mean of −log
@@ -68,6 +69,6 @@ public final class MaskedCrossEntropyLoss extends Loss {
     NDArray logp = logits.logSoftmax(1).gather(safe.expandDims(1), 1).squeeze(1);
     NDArray w = valid.toType(logits.getDataType(), false);
     float count = w.sum().getFloat();
-    return logp.mul(w).sum().neg().div(Math.max(count, 1f));
+    return Scalars.div(logp.mul(w).sum().neg(), Math.max(count, 1f));
   }
 }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.pc2seg.ml.sampling.NegativeSample;
 import org.pc2seg.ml.sampling.NegativeSampler;
 import org.pc2seg.ml.sampling.SamplingScheme;
+import org.pc2seg.ml.tensor.Scalars;
 
 /**
  * The PC²Seg training objective for one mini-batch:
@@ -163,8 +164,8 @@ public final class Pc2SegObjective {
       ctr = contrastive.evaluate(anchorZ, strongZ, strongZ, sample.indices(), sample.valid());
       where = describe(h, w, n, imageOf, pixelOf, sample);
     }
-    NDArray unlabeled = ctr.mul(contrastiveWeight).add(cy.mul(consistencyWeight));
-    NDArray total = ce.add(unlabeled.mul(unlabeledWeight));
+    NDArray unlabeled = Scalars.mul(ctr, contrastiveWeight).add(Scalars.mul(cy, consistencyWeight));
+    NDArray total = ce.add(Scalars.mul(unlabeled, unlabeledWeight));
     return new LossBreakdown(
         total,
         total.getFloat(),

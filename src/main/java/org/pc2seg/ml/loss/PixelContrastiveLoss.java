@@ -2,6 +2,7 @@ package org.pc2seg.ml.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.pc2seg.ml.tensor.Scalars;
 
 /**
  * PC²Seg's pixel contrastive loss (InfoNCE) for M anchors with N negatives each:
@@ -53,10 +54,10 @@ public final class PixelContrastiveLoss {
     NDArray p = positives.normalize(2, 1, 1e-12);
     NDArray c = candidates == positives ? p : candidates.normalize(2, 1, 1e-12);
     float invTau = 1f / temperature;
-    NDArray pos = a.mul(p).sum(new int[] {1}, true).mul(invTau);
-    NDArray neg = a.matMul(c.transpose()).gather(negativeIndex, 1).mul(invTau);
+    NDArray pos = Scalars.mul(a.mul(p).sum(new int[] {1}, true), invTau);
+    NDArray neg = Scalars.mul(a.matMul(c.transpose()).gather(negativeIndex, 1), invTau);
     if (valid != null) {
-      NDArray penalty = valid.logicalNot().toType(DataType.FLOAT32, false).muli(MASKED);
+      NDArray penalty = Scalars.mul(valid.logicalNot().toType(DataType.FLOAT32, false), MASKED);
       neg = neg.add(penalty);
     }
     NDArray logits = pos.concat(neg, 1);

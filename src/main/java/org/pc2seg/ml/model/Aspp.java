@@ -10,6 +10,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.pc2seg.ml.tensor.Scalars;
 
 /**
  * Atrous spatial pyramid pooling (DeepLabv3): a 1x1 branch, three dilated 3x3 branches and an
@@ -58,7 +59,9 @@ public final class Aspp extends AbstractBlock {
     for (int i = 0; i < 4; i++) {
       parts[i] = branches[i].forward(ps, new NDList(x), training, params).head();
     }
-    NDArray pooled = x.sum(new int[] {2, 3}, true).divi(s.get(2) * s.get(3));
+    NDArray sum = x.sum(new int[] {2, 3}, true);
+    NDArray pooled = Scalars.div(sum, s.get(2) * s.get(3));
+    sum.close();
     NDArray p = pooling.forward(ps, new NDList(pooled), training, params).head();
     pooled.close();
     parts[4] = p.broadcast(new Shape(s.get(0), channels, s.get(2), s.get(3)));

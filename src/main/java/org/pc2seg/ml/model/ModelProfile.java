@@ -99,7 +99,8 @@ public final class ModelProfile {
           NDArray xl = sm.randomNormal(new Shape(batch, 3, crop, crop));
           NDArray yl = sm.randomInteger(0, classes, new Shape(batch, crop, crop), DataType.INT32);
           NDArray xw = sm.randomNormal(new Shape(batch, 3, crop, crop));
-          NDArray xs = xw.add(sm.randomNormal(new Shape(batch, 3, crop, crop)).mul(0.2f));
+          NDArray xs =
+              xw.add(sm.randomNormal(0f, 0.2f, new Shape(batch, 3, crop, crop), DataType.FLOAT32));
           long t0 = now();
           NDList weak = trainer.forward(new NDList(xw));
           weak.get(1).toFloatArray(); // sync
