@@ -60,6 +60,15 @@ public final class BenchCommand implements Callable<Integer> {
             r.peakRssMb(),
             r.rssStartMb(),
             r.rssEndMb());
+        if (r.mallocStart() != null && r.mallocEnd() != null) {
+          System.out.printf(
+              Locale.ROOT,
+              "native malloc: in use %.0f -> %.0f MB, free in arenas %.0f -> %.0f MB%n",
+              r.mallocStart().inUseMb(),
+              r.mallocEnd().inUseMb(),
+              r.mallocStart().freeMb(),
+              r.mallocEnd().freeMb());
+        }
         System.out.printf(Locale.ROOT, "inference 512x512: %.0f ms%n", r.inference512Ms());
         System.out.printf(
             Locale.ROOT,

@@ -33,6 +33,8 @@ public final class Benchmark {
    * @param stepGflop estimated convolution GFLOP per step
    * @param achievedGflops stepGflop / step time
    * @param matmulGflops measured dense 2048² matmul rate
+   * @param mallocStart malloc's usage after warm-up (null without glibc)
+   * @param mallocEnd malloc's usage at the end of training (null without glibc)
    */
   public record Result(
       double stepMedianMs,
@@ -43,7 +45,9 @@ public final class Benchmark {
       double inference512Ms,
       double stepGflop,
       double achievedGflops,
-      double matmulGflops) {}
+      double matmulGflops,
+      NativeMemory.Usage mallocStart,
+      NativeMemory.Usage mallocEnd) {}
 
   private Benchmark() {}
 
@@ -70,14 +74,17 @@ public final class Benchmark {
               src, synthetic(numClasses, c.crop() + 32, 16, false), TrainingData.empty(), classes);
       long[] times = new long[total + 1];
       double[] rss = new double[2];
+      NativeMemory.Usage[] malloc = new NativeMemory.Usage[2];
       TrainingListener l =
           p -> {
             times[p.step()] = System.nanoTime();
             if (p.step() == warmup) {
               rss[0] = Memory.rssMb();
+              malloc[0] = NativeMemory.usage();
             }
             if (p.step() == total) {
               rss[1] = Memory.rssMb();
+              malloc[1] = NativeMemory.usage();
             }
           };
       Path run = tmp.resolve("run");
@@ -120,7 +127,9 @@ public final class Benchmark {
           inf,
           gflop,
           gflop / (med / 1000.0),
-          MatmulRate.measure());
+          MatmulRate.measure(),
+          malloc[0],
+          malloc[1]);
     } finally {
       Checkpoints.deleteTree(tmp);
     }

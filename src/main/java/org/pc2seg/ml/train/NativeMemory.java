@@ -3,6 +3,7 @@ package org.pc2seg.ml.train;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Structure;
 
 /**
  * glibc's malloc, which holds libtorch's CPU tensors, tuned for a long training run.
@@ -23,6 +24,54 @@ public final class NativeMemory {
     int mallopt(int param, int value);
 
     int malloc_trim(long pad);
+
+    Mallinfo2.ByValue mallinfo2();
+  }
+
+  /** glibc's {@code struct mallinfo2} (2.33+): totals over all arenas, in bytes. */
+  @Structure.FieldOrder({
+    "arena",
+    "ordblks",
+    "smblks",
+    "hblks",
+    "hblkhd",
+    "usmblks",
+    "fsmblks",
+    "uordblks",
+    "fordblks",
+    "keepcost"
+  })
+  public static class Mallinfo2 extends Structure {
+    public long arena;
+    public long ordblks;
+    public long smblks;
+    public long hblks;
+    public long hblkhd;
+    public long usmblks;
+    public long fsmblks;
+    public long uordblks;
+    public long fordblks;
+    public long keepcost;
+
+    /** Returned by value. */
+    public static class ByValue extends Mallinfo2 implements Structure.ByValue {}
+  }
+
+  /**
+   * What malloc holds, in bytes: {@code inUse} by live allocations (arena chunks plus large blocks
+   * mapped on their own), {@code free} kept inside the arenas for reuse. Resident memory that grows
+   * while {@code inUse} stays flat is fragmentation; growing {@code inUse} is a leak.
+   */
+  public record Usage(long inUse, long free) {
+    /** Megabytes, for printing. */
+    public double inUseMb() {
+      return inUse / 1048576.0;
+    }
+
+    /** Megabytes, for printing. */
+    public double freeMb() {
+      return free / 1048576.0;
+    }
   }
 
   private static final LibC LIBC = load();
@@ -59,6 +108,19 @@ public final class NativeMemory {
    */
   public static boolean mmapThreshold(int bytes) {
     return LIBC != null && LIBC.mallopt(M_MMAP_THRESHOLD, bytes) == 1;
+  }
+
+  /** malloc's current usage, or null where glibc (2.33 or later) is absent. */
+  public static Usage usage() {
+    if (LIBC == null) {
+      return null;
+    }
+    try {
+      Mallinfo2 m = LIBC.mallinfo2();
+      return new Usage(m.uordblks + m.hblkhd, m.fordblks);
+    } catch (UnsatisfiedLinkError e) {
+      return null;
+    }
   }
 
   /** Returns freed malloc memory to the system; returns whether any was released. */

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The glibc controls are reachable, and trimming gives freed malloc memory back to the system. */
+/**
+ * The glibc controls are reachable, trimming gives freed malloc memory back to the system, and the
+ * usage figures tell live from freed memory.
+ */
 class NativeMemoryTest {
 
   @Test
@@ -33,6 +36,26 @@ class NativeMemoryTest {
     blocks.get(blocks.size() - 1).close();
     assertThat(released).isTrue();
     assertThat(before - after).as("RSS %.0f → %.0f MB", before, after).isGreaterThan(100);
+  }
+
+  @Test
+  void usageCountsLiveBlocksAsInUseAndFreedOnesAsFree() {
+    assumeTrue(Platform.isLinux(), "glibc malloc is Linux-only");
+    NativeMemory.Usage start = NativeMemory.usage();
+    assertThat(start).isNotNull();
+    List<Memory> blocks = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      blocks.add(new Memory(100 * 1024)); // 40 MB
+    }
+    NativeMemory.Usage live = NativeMemory.usage();
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      blocks.get(i).close();
+    }
+    NativeMemory.Usage freed = NativeMemory.usage();
+    blocks.get(blocks.size() - 1).close();
+    assertThat(live.inUse() - start.inUse()).isGreaterThan(35L << 20);
+    assertThat(live.inUse() - freed.inUse()).isGreaterThan(35L << 20);
+    assertThat(freed.free() - live.free()).isGreaterThan(35L << 20);
   }
 
   private static double residentMb() {
