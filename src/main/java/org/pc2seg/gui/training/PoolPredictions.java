@@ -123,9 +123,7 @@ final class PoolPredictions {
                   meanConfidence.put(item.path(), pred.meanConfidence());
                   Platform.runLater(
                       () -> {
-                        if (item == ws.viewer().currentItem()) {
-                          predictionOverlay.show(pred);
-                        }
+                        showIfVisible(item, pred);
                         ws.messageProperty()
                             .set("Prediction from the checkpoint at step " + step + ".");
                         window.imageList().refresh();
@@ -151,10 +149,15 @@ final class PoolPredictions {
   }
 
   private void predicted(ImageItem item, PredictionImage pred, int index, int total) {
+    showIfVisible(item, pred);
+    ws.messageProperty().set("Predicting the pool: " + (index + 1) + " / " + total);
+  }
+
+  /** Shows a fresh prediction as the overlay when its image is the one on screen (FX thread). */
+  private void showIfVisible(ImageItem item, PredictionImage pred) {
     if (item == ws.viewer().currentItem()) {
       predictionOverlay.show(pred);
     }
-    ws.messageProperty().set("Predicting the pool: " + (index + 1) + " / " + total);
   }
 
   private void loadMeanConfidences(Project p) {
