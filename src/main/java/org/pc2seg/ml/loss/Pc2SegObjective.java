@@ -10,6 +10,7 @@ import org.pc2seg.ml.sampling.NegativeSample;
 import org.pc2seg.ml.sampling.NegativeSampler;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.tensor.Scalars;
+import org.pc2seg.ml.tensor.Upload;
 
 /**
  * The PC²Seg training objective for one mini-batch:
@@ -154,13 +155,14 @@ public final class Pc2SegObjective {
         imageOf[i] = picked[i] / (h * w);
         pixelOf[i] = picked[i] % (h * w);
       }
-      NDArray index = mgr.create(flat);
+      NDArray index = Upload.longs(mgr, flat, new Shape(flat.length));
       NDArray anchorZ = pixelsLast(zWeak, d).get(index);
       NDArray strongZ = pixelsLast(zStrong, d).get(index);
       NDArray anchorP = pixelsLast(probWeak, k).get(index);
       int n = negatives;
       NegativeSample sample =
-          NegativeSampler.sample(scheme, anchorP, mgr.create(imageOf), n, mix(seed));
+          NegativeSampler.sample(
+              scheme, anchorP, Upload.ints(mgr, imageOf, new Shape(imageOf.length)), n, mix(seed));
       ctr = contrastive.evaluate(anchorZ, strongZ, strongZ, sample.indices(), sample.valid());
       where = describe(h, w, n, imageOf, pixelOf, sample);
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.pc2seg.ml.tensor.Upload;
 
 /**
  * Draws N negatives per anchor from the M sampled pixels of a mini-batch with one of the four
@@ -100,7 +101,7 @@ public final class NegativeSampler {
     }
     NDManager mgr = weights.getManager();
     Shape out = new Shape(rows, n);
-    return new NegativeSample(mgr.create(idx, out), mgr.create(valid, out));
+    return new NegativeSample(Upload.longs(mgr, idx, out), Upload.booleans(mgr, valid, out));
   }
 
   /** The first index whose running sum exceeds u (a positive-weight column). */

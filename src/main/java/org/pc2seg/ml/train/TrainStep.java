@@ -14,6 +14,7 @@ import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.loss.LossBreakdown;
 import org.pc2seg.ml.loss.SampledNegatives;
 import org.pc2seg.ml.model.DeepLabV3Plus;
+import org.pc2seg.ml.tensor.Upload;
 
 /** One optimisation step's forward and backward pass, and the negatives it drew. */
 final class TrainStep {
@@ -33,18 +34,19 @@ final class TrainStep {
     int c = b.crop();
     Engine.getInstance().setRandomSeed((int) BatchPlan.mix(cfg.seed(), step));
     try (NDManager sm = base.newSubManager()) {
-      NDArray xl = sm.create(b.labeledImages(), new Shape(b.labeledCount(), 3, c, c));
+      NDArray xl = Upload.floats(sm, b.labeledImages(), new Shape(b.labeledCount(), 3, c, c));
       int[] lab = new int[b.labels().length];
       for (int i = 0; i < lab.length; i++) {
         lab[i] = b.labels()[i] & 0xFF;
       }
-      NDArray yl = sm.create(lab, new Shape(b.labeledCount(), c, c)).toType(DataType.INT64, false);
+      NDArray yl =
+          Upload.ints(sm, lab, new Shape(b.labeledCount(), c, c)).toType(DataType.INT64, false);
       boolean unl = cfg.method() == Method.PC2SEG && b.unlabeledCount() > 0;
       NDList weak = null;
       NDArray xs = null;
       if (unl) {
-        NDArray xw = sm.create(b.weak(), new Shape(b.unlabeledCount(), 3, c, c));
-        xs = sm.create(b.strong(), new Shape(b.unlabeledCount(), 3, c, c));
+        NDArray xw = Upload.floats(sm, b.weak(), new Shape(b.unlabeledCount(), 3, c, c));
+        xs = Upload.floats(sm, b.strong(), new Shape(b.unlabeledCount(), 3, c, c));
         weak = block.forward(ps, new NDList(xw), true);
       }
       LossBreakdown l;
