@@ -83,13 +83,13 @@ public final class TrainingController implements AutoCloseable {
   }
 
   /**
-   * Starts {@code job} unless a run is already active (then returns false and does nothing). Call
-   * on the FX thread; {@code onEnd} is called there once the job has finished and every event it
-   * posted has been delivered.
+   * Starts {@code job} unless a run is already active or the controller was shut down (then returns
+   * false and does nothing). Call on the FX thread; {@code onEnd} is called there once the job has
+   * finished and every event it posted has been delivered.
    */
   public <R> boolean start(String name, TrainingJob<R> job, Consumer<RunEnd<R>> onEnd) {
     Objects.requireNonNull(job);
-    if (running.get()) {
+    if (running.get() || executor.isShutdown()) {
       return false;
     }
     CancelToken token = new CancelToken();

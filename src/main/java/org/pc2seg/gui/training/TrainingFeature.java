@@ -65,6 +65,9 @@ public final class TrainingFeature {
   private ViewerTool toolBeforeHeatmap;
   private final PoolPredictions pool;
 
+  /** Checks once a second whether saved masks call for an automatic fine-tuning round. */
+  private Timeline retrainPoll;
+
   private TrainingFeature(StudioWindow window, TrainingEngine engine) {
     this.window = window;
     this.ws = window.workspace();
@@ -144,7 +147,7 @@ public final class TrainingFeature {
                 retrain.masksSaved(System.currentTimeMillis());
               }
             });
-    Timeline poll =
+    retrainPoll =
         new Timeline(
             new KeyFrame(
                 Duration.seconds(1),
@@ -154,8 +157,8 @@ public final class TrainingFeature {
                     train(p == null ? null : p.activeModel().orElse(null));
                   }
                 }));
-    poll.setCycleCount(Timeline.INDEFINITE);
-    poll.play();
+    retrainPoll.setCycleCount(Timeline.INDEFINITE);
+    retrainPoll.play();
     window.imageList().setAnnotation(pool::annotation);
     applyOverlayMode(controls.overlay.getValue());
     projectChanged(ws.project());
@@ -349,6 +352,7 @@ public final class TrainingFeature {
 
   /** Stops training and prediction (window closing). */
   public void shutdown() {
+    retrainPoll.stop(); // a round must not start on the executor being shut down
     pool.cancel();
     controller.shutdown(3000);
     predictor.shutdownNow();

@@ -45,8 +45,14 @@ class RealTrainingFxTest {
   TrainingFeature feature;
   DjlTrainingEngine engine = new DjlTrainingEngine();
 
+  /** The autosave delay other test classes in this JVM may have set, restored after each test. */
+  String autosaveBefore;
+
   @Start
   void start(Stage stage) throws Exception {
+    // the tests save explicitly; an autosave (other classes set 300 ms) could otherwise clear the
+    // unsaved flag before a loaded machine gets to check it
+    autosaveBefore = System.setProperty("pc2seg.autosaveMs", "600000");
     Path dir = tmp.resolve("tiny");
     SampleProjectGenerator.generate(dir, "tiny", new SampleSpec(7, 64, 8, 2, 2));
     window = new StudioWindow(stage);
@@ -67,6 +73,11 @@ class RealTrainingFxTest {
         });
     FxToolkit.cleanupStages();
     engine.close();
+    if (autosaveBefore == null) {
+      System.clearProperty("pc2seg.autosaveMs");
+    } else {
+      System.setProperty("pc2seg.autosaveMs", autosaveBefore);
+    }
   }
 
   @Test

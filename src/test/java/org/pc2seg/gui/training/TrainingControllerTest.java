@@ -70,6 +70,15 @@ class TrainingControllerTest {
   }
 
   @Test
+  void aShutDownControllerRefusesANewRunInsteadOfThrowing() {
+    controller.shutdown(2000);
+    boolean[] accepted = {true};
+    startOnFx(steps(3, 0), accepted);
+    assertThat(accepted[0]).isFalse();
+    assertThat(controller.isRunning()).isFalse();
+  }
+
+  @Test
   void deliversEveryEventInOrderOnTheFxThreadAndReportsTheResult() throws Exception {
     List<Integer> seen = new ArrayList<>();
     List<Boolean> onFx = new ArrayList<>();
