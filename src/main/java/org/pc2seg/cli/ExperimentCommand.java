@@ -67,6 +67,19 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--table", description = "also write the markdown table here")
   Path table;
 
+  @Option(
+      names = "--seeds",
+      split = ",",
+      description =
+          "run every cell once per seed and add means and paired differences to the table"
+              + " (default: the --seed value)")
+  List<Long> seeds;
+
+  @Option(
+      names = "--resume",
+      description = "keep finished runs whose settings match instead of training them again")
+  boolean resume;
+
   @Mixin TrainOptions options = new TrainOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -80,6 +93,27 @@ public final class ExperimentCommand implements Callable<Integer> {
           + method.cliName()
           + (method == Method.PC2SEG ? "-" + sampling.cliName() : "");
     }
+  }
+
+  /** One run: a cell trained with one seed, in {@code out/seed-S/<cell>}. */
+  record Job(long seed, Cell cell) {
+    Path dir(Path out) {
+      return out.resolve("seed-" + seed).resolve(cell.dirName());
+    }
+  }
+
+  List<Long> seedList(TrainConfig base) {
+    return seeds == null || seeds.isEmpty() ? List.of(base.seed()) : List.copyOf(seeds);
+  }
+
+  List<Job> jobs(TrainConfig base) {
+    List<Job> jobs = new ArrayList<>();
+    for (long seed : seedList(base)) {
+      for (Cell c : grid()) {
+        jobs.add(new Job(seed, c));
+      }
+    }
+    return jobs;
   }
 
   List<Cell> grid() {
@@ -96,21 +130,21 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      List<Cell> cells = grid();
       TrainConfig base = options.toConfig();
+      List<Job> jobs = jobs(base);
       if (only != null) {
-        runCell(cells.get(only), base);
+        runCell(jobs.get(only), base);
         return 0;
       }
       Files.createDirectories(out);
       if (parallel <= 1) {
-        for (Cell c : cells) {
-          runCell(c, base);
+        for (Job j : jobs) {
+          runCell(j, base);
         }
       } else {
-        runChildren(cells);
+        runChildren(jobs);
       }
-      String md = table(cells, base);
+      String md = table(base);
       System.out.println(md);
       if (table != null) {
         Files.writeString(table, md);
@@ -125,14 +159,14 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
-  private void runChildren(List<Cell> cells) throws IOException, InterruptedException {
+  private void runChildren(List<Job> jobs) throws IOException, InterruptedException {
     List<String> original = spec.commandLine().getParseResult().originalArgs();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<Process> running = new ArrayList<>();
     int next = 0;
-    while (next < cells.size() || !running.isEmpty()) {
+    while (next < jobs.size() || !running.isEmpty()) {
       running.removeIf(p -> !p.isAlive());
-      while (running.size() < parallel && next < cells.size()) {
+      while (running.size() < parallel && next < jobs.size()) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.add("-Xmx1500m");
@@ -144,18 +178,31 @@ public final class ExperimentCommand implements Callable<Integer> {
 
         cmd.add("--only");
         cmd.add(Integer.toString(next));
-        Path log = out.resolve(cells.get(next).dirName() + ".log");
+        Path log = Path.of(jobs.get(next).dir(out) + ".log");
+        Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         running.add(
             new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-        System.err.println("started " + cells.get(next).dirName());
+        System.err.println("started " + out.relativize(jobs.get(next).dir(out)));
         next++;
       }
       Thread.sleep(500);
     }
   }
 
-  private void runCell(Cell c, TrainConfig base) throws IOException {
+  private void runCell(Job job, TrainConfig base) throws IOException {
+    Cell c = job.cell();
+    TrainConfig cfg =
+        base.toBuilder()
+            .optSeed(job.seed())
+            .optMethod(c.method())
+            .optSampling(c.sampling())
+            .build();
+    Path dir = job.dir(out);
+    if (resume && ExperimentResume.finished(dir, cfg)) {
+      System.err.println(out.relativize(dir) + ": kept (finished with the same settings)");
+      return;
+    }
     Project p = ProjectStore.open(project);
     List<ImageItem> pool = new ArrayList<>(p.labeledTrainItems());
     for (ImageItem i : p.unlabeledPool()) {
@@ -186,15 +233,13 @@ public final class ExperimentCommand implements Callable<Integer> {
             new FileListSource(ui, null, k),
             new ProjectSource(p, p.labeledValItems(), true),
             p.classes());
-    TrainConfig cfg = base.toBuilder().optMethod(c.method()).optSampling(c.sampling()).build();
-    Path dir = out.resolve(c.dirName());
     org.pc2seg.ml.train.RunFolder rf = new org.pc2seg.ml.train.RunFolder(dir);
     if (Files.exists(dir)) {
       deleteTree(dir);
     }
     TrainingListener l = new ProgressPrinter(System.err, cfg.steps());
     TrainingResult r = TrainingService.train(data, cfg, rf.dir(), l, null);
-    System.err.println(c.dirName() + ": " + r.message());
+    System.err.println(out.relativize(dir) + ": " + r.message());
   }
 
   private static void deleteTree(Path p) throws IOException {
@@ -205,55 +250,43 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
-  private String table(List<Cell> cells, TrainConfig base) throws IOException {
-    StringBuilder b = new StringBuilder();
-    b.append(
+  private String table(TrainConfig base) {
+    List<Long> seedList = seedList(base);
+    StringBuilder seedText = new StringBuilder();
+    for (long seed : seedList) {
+      seedText.append(seedText.length() == 0 ? "" : ", ").append(seed);
+    }
+    String header =
         String.format(
             Locale.ROOT,
-            "steps %d, batch %d+%d, crop %d, %s, seed %d, lr %.1e, λ1 %.2f, λ2 %.2f, τ %.2f,"
-                + " M %d, N %d, warm-up %d%n%n",
+            "steps %d, batch %d+%d, crop %d, %s, seed%s %s, lr %.1e, λ1 %.2f, λ2 %.2f, τ %.2f,"
+                + " M %d, N %d, warm-up %d",
             base.steps(),
             base.batchLabeled(),
             base.batchUnlabeled(),
             base.crop(),
             base.backbone(),
-            base.seed(),
+            seedList.size() > 1 ? "s" : "",
+            seedText,
             base.learningRate(),
             base.lambdaContrastive(),
             base.lambdaConsistency(),
             base.temperature(),
             base.anchors(),
             base.negatives(),
-            base.unlabeledWarmupSteps()));
-    b.append("| labeled | method | sampler | val mIoU | best val mIoU | pixel acc | wall time |\n");
-    b.append("|---:|---|---|---:|---:|---:|---:|\n");
-    for (Cell c : cells) {
-      Path m = out.resolve(c.dirName()).resolve("metrics.json");
-      if (!Files.exists(m)) {
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "| %d | %s | %s | failed | | | |%n",
-                c.labeled(),
-                c.method().cliName(),
-                c.method() == Method.PC2SEG ? c.sampling().cliName() : "-"));
-        continue;
-      }
-      var json = com.google.gson.JsonParser.parseString(Files.readString(m)).getAsJsonObject();
-      var last = json.getAsJsonObject("last");
-      var best = json.getAsJsonObject("best");
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "| %d | %s | %s | %.1f | %.1f | %.1f | %.0f s |%n",
-              c.labeled(),
-              c.method().cliName(),
-              c.method() == Method.PC2SEG ? c.sampling().cliName() : "-",
-              100 * last.get("miou").getAsDouble(),
-              100 * best.get("miou").getAsDouble(),
-              100 * last.get("pixel_acc").getAsDouble(),
-              json.get("wall_ms").getAsDouble() / 1000));
-    }
-    return b.toString();
+            base.unlabeledWarmupSteps());
+    return ExperimentTable.render(
+        header,
+        seedList,
+        grid(),
+        (seed, cell) -> {
+          try {
+            return ExperimentTable.RunResult.read(
+                new Job(seed, cell).dir(out).resolve("metrics.json"));
+          } catch (IOException | RuntimeException e) {
+            System.err.println("unreadable metrics for seed " + seed + " " + cell.dirName());
+            return null;
+          }
+        });
   }
 }

@@ -10,11 +10,13 @@ import ai.djl.training.ParameterStore;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.pc2seg.ml.data.ImageTensors;
+import org.pc2seg.ml.tensor.Upload;
 
 /**
  * Runs a segmentation block on a whole image in inference mode (BatchNorm running statistics): the
  * image is optionally rescaled, padded to a multiple of 16 with the mean colour, and the
- * probabilities are cropped (and rescaled) back to the original size. Memory is freed per call.
+ * probabilities are cropped (and rescaled) back to the original size. Memory is freed per call: the
+ * image goes in through {@link Upload}, not a direct buffer left for the garbage collector.
  */
 public final class Inference {
   private static final int MULTIPLE = 16;
@@ -45,7 +47,7 @@ public final class Inference {
       }
     }
     try (NDManager sm = manager.newSubManager()) {
-      NDArray x = sm.create(padded, new Shape(1, 3, ph, pw));
+      NDArray x = Upload.floats(sm, padded, new Shape(1, 3, ph, pw));
       NDList out = block.forward(new ParameterStore(sm, false), new NDList(x), false);
       NDArray logits = out.get(0).get(new NDIndex(":, :, :{}, :{}", h, w));
       if (w != w0 || h != h0) {

@@ -21,6 +21,12 @@ import java.nio.ByteOrder;
 public final class Upload {
   private static final ThreadLocal<ByteBuffer> STAGING = new ThreadLocal<>();
 
+  /**
+   * Largest staging buffer a thread keeps (64 MiB, a 2,300² image): a bigger upload, rare, gets a
+   * one-off buffer so that one huge image does not pin its size for the thread's lifetime.
+   */
+  static final int KEEP_AT_MOST = 64 << 20;
+
   private Upload() {}
 
   /** A float32 array of the given shape holding {@code data}. */
@@ -64,13 +70,21 @@ public final class Upload {
     }
   }
 
+  /** Capacity of this thread's kept staging buffer, 0 when it has none (for tests). */
+  static int keptCapacity() {
+    ByteBuffer b = STAGING.get();
+    return b == null ? 0 : b.capacity();
+  }
+
   /** This thread's staging buffer, at least {@code bytes} long, positioned at 0 with that limit. */
   private static ByteBuffer staging(long bytes) {
     int n = Math.toIntExact(bytes);
     ByteBuffer b = STAGING.get();
     if (b == null || b.capacity() < n) {
       b = ByteBuffer.allocateDirect(Math.max(n, 1 << 16)).order(ByteOrder.nativeOrder());
-      STAGING.set(b);
+      if (n <= KEEP_AT_MOST) {
+        STAGING.set(b);
+      }
     }
     b.clear().limit(n);
     return b.slice().order(ByteOrder.nativeOrder());

@@ -44,6 +44,32 @@ class UploadTest {
   }
 
   @Test
+  void aHugeUploadGetsAOneOffBufferAndTheThreadKeepsItsSmallOne() throws Exception {
+    Thread t =
+        new Thread(
+            () -> {
+              try (NDManager m = NDManager.newBaseManager()) {
+                Upload.floats(m, new float[1000], new Shape(1000));
+                int small = Upload.keptCapacity();
+                int n = Upload.KEEP_AT_MOST / 4 + 1; // one float more than the cap
+                float[] huge = new float[n];
+                huge[n - 1] = 5f;
+                NDArray x = Upload.floats(m, huge, new Shape(n));
+                assertThat(x.get(n - 1).getFloat()).isEqualTo(5f);
+                assertThat(Upload.keptCapacity()).isEqualTo(small).isLessThan(Upload.KEEP_AT_MOST);
+                NDArray y = Upload.floats(m, new float[] {3, 4}, new Shape(2));
+                assertThat(y.toFloatArray()).containsExactly(3f, 4f);
+              }
+            });
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    t.setUncaughtExceptionHandler((th, e) -> failure.set(e));
+    t.start();
+    t.join();
+    assertThat(failure.get()).isNull();
+  }
+
+  @Test
   void aShapeThatDoesNotMatchTheDataIsRefused() {
     try (NDManager m = NDManager.newBaseManager()) {
       assertThatThrownBy(() -> Upload.floats(m, new float[5], new Shape(2, 3)))

@@ -1,0 +1,57 @@
+package org.pc2seg.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pc2seg.ml.train.DeviceChoice;
+import org.pc2seg.ml.train.RunFolder;
+import org.pc2seg.ml.train.TrainConfig;
+
+/**
+ * Whether an {@code experiment} run folder already holds a finished run of the same settings, so
+ * that {@code --resume} can keep it. Settings that do not change the result (engine threads, data
+ * workers, device choice) are ignored; everything else, the seed included, must match.
+ */
+final class ExperimentResume {
+
+  private ExperimentResume() {}
+
+  /**
+   * True when {@code dir} has a {@code metrics.json} of a completed run of {@code cfg.steps()}
+   * steps and a {@code config.json} equal to {@code cfg} up to threads, workers and device.
+   */
+  static boolean finished(Path dir, TrainConfig cfg) {
+    Path metrics = dir.resolve(RunFolder.METRICS);
+    Path config = dir.resolve(RunFolder.CONFIG);
+    if (!Files.exists(metrics) || !Files.exists(config)) {
+      return false;
+    }
+    try {
+      JsonObject m = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();
+      JsonElement reason = m.get("stop_reason");
+      JsonElement steps = m.get("steps_done");
+      if (reason == null
+          || !"completed".equals(reason.getAsString())
+          || steps == null
+          || steps.getAsInt() != cfg.steps()) {
+        return false;
+      }
+      TrainConfig stored = TrainConfig.fromJson(Files.readString(config));
+      return comparable(stored).equals(comparable(cfg));
+    } catch (IOException | RuntimeException e) {
+      return false; // unreadable or malformed: train it again
+    }
+  }
+
+  private static String comparable(TrainConfig c) {
+    return c.toBuilder()
+        .optThreads(1)
+        .optDataWorkers(1)
+        .optDevice(DeviceChoice.AUTO)
+        .build()
+        .toJson();
+  }
+}

@@ -1,0 +1,98 @@
+package org.pc2seg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pc2seg.ml.sampling.SamplingScheme;
+import org.pc2seg.ml.train.Method;
+import org.pc2seg.ml.train.TrainConfig;
+
+/**
+ * {@code experiment --resume}: which run folders count as finished, and a whole report built from
+ * finished folders without training anything.
+ */
+class ExperimentResumeTest {
+  @TempDir Path dir;
+
+  static void writeFinished(Path run, TrainConfig cfg, double miou) throws Exception {
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("config.json"), cfg.toJson());
+    String v = "{\"step\": " + cfg.steps() + ", \"miou\": " + miou + ", \"pixel_acc\": 0.5}";
+    Files.writeString(
+        run.resolve("metrics.json"),
+        "{\"stop_reason\": \"completed\", \"steps_done\": "
+            + cfg.steps()
+            + ", \"wall_ms\": 1000, \"last\": "
+            + v
+            + ", \"best\": "
+            + v
+            + "}");
+  }
+
+  private static TrainConfig cfg(long seed) {
+    return TrainConfig.builder().optSeed(seed).optSteps(400).build();
+  }
+
+  @Test
+  void aCompletedRunWithTheSameSettingsIsKeptWhateverItsThreads() throws Exception {
+    writeFinished(dir, cfg(3).toBuilder().optThreads(2).optDataWorkers(4).build(), 0.3);
+    assertThat(ExperimentResume.finished(dir, cfg(3).toBuilder().optThreads(1).build())).isTrue();
+  }
+
+  @Test
+  void anotherSeedOrSamplerOrAnUnfinishedRunIsTrainedAgain() throws Exception {
+    writeFinished(dir, cfg(3), 0.3);
+    assertThat(ExperimentResume.finished(dir, cfg(4))).isFalse();
+    assertThat(
+            ExperimentResume.finished(
+                dir, cfg(3).toBuilder().optSampling(SamplingScheme.UNIFORM).build()))
+        .isFalse();
+    assertThat(ExperimentResume.finished(dir, cfg(3).toBuilder().optSteps(500).build())).isFalse();
+    Files.writeString(
+        dir.resolve("metrics.json"), "{\"stop_reason\": \"cancelled\", \"steps_done\": 400}");
+    assertThat(ExperimentResume.finished(dir, cfg(3))).isFalse();
+    Files.writeString(dir.resolve("metrics.json"), "{not json");
+    assertThat(ExperimentResume.finished(dir, cfg(3))).isFalse();
+  }
+
+  @Test
+  void resumeWithFinishedRunsOnlyReportsMeansOverTheSeeds() throws Exception {
+    double[][] miou = {{0.20, 0.30, 0.33}, {0.22, 0.34, 0.35}};
+    long[] seeds = {5, 9};
+    for (int s = 0; s < 2; s++) {
+      TrainConfig base = cfg(seeds[s]);
+      writeFinished(
+          dir.resolve("seed-" + seeds[s]).resolve("n6-supervised"),
+          base.toBuilder().optMethod(Method.SUPERVISED).build(),
+          miou[s][0]);
+      writeFinished(
+          dir.resolve("seed-" + seeds[s]).resolve("n6-pc2seg-uniform"),
+          base.toBuilder().optSampling(SamplingScheme.UNIFORM).build(),
+          miou[s][1]);
+      writeFinished(
+          dir.resolve("seed-" + seeds[s]).resolve("n6-pc2seg-diff-image-debiased"),
+          base,
+          miou[s][2]);
+    }
+    CliRun r =
+        CliRun.run(
+            "experiment",
+            "--project",
+            "sample-projects/shapes",
+            "--out",
+            dir.toString(),
+            "--seeds",
+            "5,9",
+            "--steps",
+            "400",
+            "--resume");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("seed-5/n6-supervised: kept", "seed-9/n6-pc2seg-uniform: kept");
+    assertThat(r.out()).contains("seeds 5, 9");
+    assertThat(r.out()).contains("| 6 | pc2seg | diff-image-debiased | 2 | 34.0 ± 1.4 |");
+    assertThat(r.out()).contains("| 6 | diff-image-debiased − uniform | 2 | +2.0 ± 1.0 | 2/2 |");
+  }
+}
