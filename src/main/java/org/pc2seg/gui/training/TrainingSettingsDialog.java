@@ -30,6 +30,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
   private final TextField ckptEvery = field("checkpoint-every");
   private final TextField seed = field("seed");
   private final Label error = new Label();
+  private final Label samplingHint = new Label();
 
   public TrainingSettingsDialog(TrainingSettings initial) {
     setTitle("Training settings");
@@ -43,6 +44,16 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     error.setStyle("-fx-text-fill: #b00020;");
     error.setId("settings-error");
     error.setWrapText(true);
+    samplingHint.setId("sampling-hint");
+    samplingHint.setWrapText(true);
+    samplingHint.setMaxWidth(360);
+    samplingHint.setMinHeight(48); // three lines, whichever sampler: the dialog keeps its size
+    samplingHint.setPrefHeight(48);
+    samplingHint.setStyle("-fx-text-fill: #555555; -fx-font-size: 0.9em;");
+    sampling
+        .valueProperty()
+        .addListener((o, a, v) -> samplingHint.setText(v == null ? "" : v.description()));
+    method.valueProperty().addListener((o, a, v) -> sampling.setDisable("supervised".equals(v)));
     Button cpu = new Button("CPU preset");
     Button gpu = new Button("GPU preset");
     cpu.setId("cpu-preset");
@@ -57,6 +68,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     g.addRow(r++, new Label("Presets"), new HBox(6, cpu, gpu));
     g.addRow(r++, new Label("Method"), method);
     g.addRow(r++, new Label("Negative sampling"), sampling);
+    g.add(samplingHint, 1, r++);
     g.addRow(r++, new Label("Steps"), steps);
     g.addRow(r++, new Label("Labeled images / step"), labeled);
     g.addRow(r++, new Label("Unlabeled images / step"), unlabeled);
