@@ -2,7 +2,7 @@
 """Summarises sweep results (JSON lines from pc2seg_ref.py): per-setting means over seeds, and
 paired differences (same seed) of each sampler against uniform with the same other settings.
 
-    python3 summarize.py results/*.jsonl
+    python3 summarize.py results/round*.jsonl
 """
 import collections
 import json
