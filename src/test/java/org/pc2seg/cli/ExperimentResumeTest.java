@@ -93,6 +93,7 @@ class ExperimentResumeTest {
     assertThat(r.err()).contains("seed-5/n6-supervised: kept", "seed-9/n6-pc2seg-uniform: kept");
     assertThat(r.out()).contains("seeds 5, 9");
     assertThat(r.out()).contains("| 6 | pc2seg | diff-image-debiased | 2 | 34.0 ± 1.4 |");
-    assertThat(r.out()).contains("| 6 | diff-image-debiased − uniform | 2 | +2.0 ± 1.0 | 2/2 |");
+    assertThat(r.out())
+        .contains("| 6 | diff-image-debiased − uniform | 2 | +2.0 ± 1.0 | +2.0 ± 1.0 | 2/2 |");
   }
 }

@@ -22,6 +22,10 @@ class ExperimentTableTest {
     return new RunResult(v, v + 1, 50, 100);
   }
 
+  private static RunResult miou(double last, double best) {
+    return new RunResult(last, best, 50, 100);
+  }
+
   @Test
   void meanAndSampleStandardDeviation() {
     assertThat(ExperimentTable.mean(List.of(1.0, 2.0, 6.0))).isEqualTo(3.0);
@@ -34,7 +38,7 @@ class ExperimentTableTest {
     Map<Long, Map<Cell, RunResult>> r =
         Map.of(
             1L, Map.of(SUP, miou(20), UNI, miou(30), DEF, miou(33)),
-            2L, Map.of(SUP, miou(22), UNI, miou(34), DEF, miou(33)));
+            2L, Map.of(SUP, miou(22), UNI, miou(34, 35), DEF, miou(33, 36)));
     String md =
         ExperimentTable.render(
             "settings", List.of(1L, 2L), List.of(SUP, UNI, DEF), (s, c) -> r.get(s).get(c));
@@ -45,9 +49,12 @@ class ExperimentTableTest {
     assertThat(md).contains("| 6 | supervised | - | 2 | 21.0 ± 1.4 | 22.0 ± 1.4 | 50.0 ± 0.0 |");
     assertThat(md).contains("| 6 | pc2seg | uniform | 2 | 32.0 ± 2.8 |");
     // default − uniform: +3 and −1 → +1.0 ± sd(√8)/√2 = 1.4 (rounded); one seed of two ≥ 0
-    assertThat(md).contains("| 6 | diff-image-debiased − uniform | 2 | +1.0 ± 2.0 | 1/2 |");
-    assertThat(md).contains("| 6 | diff-image-debiased − supervised | 2 | +12.0 ± 1.0 | 2/2 |");
-    assertThat(md).contains("| 6 | uniform − supervised | 2 | +11.0 ± 1.0 | 2/2 |");
+    // best: seed 1 +3, seed 2 36 − 35 = +1 → +2.0 ± 1.0
+    assertThat(md)
+        .contains("| 6 | diff-image-debiased − uniform | 2 | +1.0 ± 2.0 | +2.0 ± 1.0 | 1/2 |");
+    assertThat(md)
+        .contains("| 6 | diff-image-debiased − supervised | 2 | +12.0 ± 1.0 | +13.0 ± 0.0 | 2/2 |");
+    assertThat(md).contains("| 6 | uniform − supervised | 2 | +11.0 ± 1.0 | +11.0 ± 1.0 | 2/2 |");
     assertThat(md).doesNotContain("uniform − uniform");
   }
 
@@ -59,7 +66,7 @@ class ExperimentTableTest {
         ExperimentTable.render("s", List.of(1L, 2L), List.of(SUP, UNI), (s, c) -> r.get(s).get(c));
     assertThat(md).contains("| 2 | 6 | pc2seg | uniform | failed |");
     assertThat(md).contains("| 6 | pc2seg | uniform | 1 | 30.0 ± 0.0 |");
-    assertThat(md).contains("| 6 | uniform − supervised | 1 | +10.0 ± 0.0 | 1/1 |");
+    assertThat(md).contains("| 6 | uniform − supervised | 1 | +10.0 ± 0.0 | +10.0 ± 0.0 | 1/1 |");
   }
 
   @Test
