@@ -30,13 +30,16 @@ import picocli.CommandLine.Option;
  * first n pool images get their oracle masks (from the sample's {@code ground-truth/}), the rest of
  * the pool is unlabeled, and supervised plus PC²Seg with each sampler train with the same labeled
  * images, steps and seed; val mIoU (after the last step) and wall time go into a markdown table.
+ * With {@code --seeds} every cell runs once per seed and {@link ExperimentTable} adds means over
+ * the seeds and paired differences; {@code --resume} keeps finished runs ({@link
+ * ExperimentResume}).
  */
 @Command(
     name = "experiment",
     mixinStandardHelpOptions = true,
     description =
-        "Compare supervised vs PC2Seg (per sampler, per number of labeled images) on a sample"
-            + " project's validation split; prints a markdown table.")
+        "Compare supervised vs PC2Seg (per sampler, per number of labeled images, per seed) on"
+            + " a sample project's validation split; prints a markdown table.")
 public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--project", required = true, description = "sample project (with ground-truth/)")
   Path project;
