@@ -145,7 +145,13 @@ public final class ExperimentCommand implements Callable<Integer> {
           runCell(j, base);
         }
       } else {
-        runChildren(jobs);
+        List<Job> toRun = new ArrayList<>();
+        for (Job j : jobs) {
+          if (!kept(j, base)) {
+            toRun.add(j);
+          }
+        }
+        runChildren(toRun, jobs);
       }
       String md = table(base);
       System.out.println(md);
@@ -162,14 +168,36 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
-  private void runChildren(List<Job> jobs) throws IOException, InterruptedException {
+  /** With {@code --resume}: whether this job's folder already holds it (then says so). */
+  private boolean kept(Job job, TrainConfig base) {
+    Path dir = job.dir(out);
+    if (resume && ExperimentResume.finished(dir, config(job, base))) {
+      System.err.println(out.relativize(dir) + ": kept (finished with the same settings)");
+      return true;
+    }
+    return false;
+  }
+
+  private static TrainConfig config(Job job, TrainConfig base) {
+    Cell c = job.cell();
+    return base.toBuilder()
+        .optSeed(job.seed())
+        .optMethod(c.method())
+        .optSampling(c.sampling())
+        .build();
+  }
+
+  /** Runs {@code toRun} in child JVMs; each child finds its job by its index in {@code all}. */
+  private void runChildren(List<Job> toRun, List<Job> all)
+      throws IOException, InterruptedException {
     List<String> original = spec.commandLine().getParseResult().originalArgs();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<Process> running = new ArrayList<>();
     int next = 0;
-    while (next < jobs.size() || !running.isEmpty()) {
+    while (next < toRun.size() || !running.isEmpty()) {
       running.removeIf(p -> !p.isAlive());
-      while (running.size() < parallel && next < jobs.size()) {
+      while (running.size() < parallel && next < toRun.size()) {
+        Job job = toRun.get(next);
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.add("-Xmx1500m");
@@ -180,13 +208,13 @@ public final class ExperimentCommand implements Callable<Integer> {
         cmd.addAll(original); // starts with the subcommand name
 
         cmd.add("--only");
-        cmd.add(Integer.toString(next));
-        Path log = Path.of(jobs.get(next).dir(out) + ".log");
+        cmd.add(Integer.toString(all.indexOf(job)));
+        Path log = Path.of(job.dir(out) + ".log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         running.add(
             new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-        System.err.println("started " + out.relativize(jobs.get(next).dir(out)));
+        System.err.println("started " + out.relativize(job.dir(out)));
         next++;
       }
       Thread.sleep(500);
@@ -194,18 +222,12 @@ public final class ExperimentCommand implements Callable<Integer> {
   }
 
   private void runCell(Job job, TrainConfig base) throws IOException {
-    Cell c = job.cell();
-    TrainConfig cfg =
-        base.toBuilder()
-            .optSeed(job.seed())
-            .optMethod(c.method())
-            .optSampling(c.sampling())
-            .build();
-    Path dir = job.dir(out);
-    if (resume && ExperimentResume.finished(dir, cfg)) {
-      System.err.println(out.relativize(dir) + ": kept (finished with the same settings)");
+    if (kept(job, base)) {
       return;
     }
+    Cell c = job.cell();
+    TrainConfig cfg = config(job, base);
+    Path dir = job.dir(out);
     Project p = ProjectStore.open(project);
     List<ImageItem> pool = new ArrayList<>(p.labeledTrainItems());
     for (ImageItem i : p.unlabeledPool()) {

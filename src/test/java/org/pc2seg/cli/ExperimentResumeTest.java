@@ -59,6 +59,39 @@ class ExperimentResumeTest {
   }
 
   @Test
+  void inParallelModeAFinishedRunStartsNoChildAndKeepsItsTrainingLog() throws Exception {
+    TrainConfig base = cfg(5);
+    Path seedDir = dir.resolve("seed-5");
+    writeFinished(
+        seedDir.resolve("n6-supervised"),
+        base.toBuilder().optMethod(Method.SUPERVISED).build(),
+        0.2);
+    writeFinished(seedDir.resolve("n6-pc2seg-diff-image-debiased"), base, 0.3);
+    Path log = seedDir.resolve("n6-supervised.log");
+    Files.writeString(log, "step 400/400 training log");
+    CliRun r =
+        CliRun.run(
+            "experiment",
+            "--project",
+            "sample-projects/shapes",
+            "--out",
+            dir.toString(),
+            "--seeds",
+            "5",
+            "--samplers",
+            "diff-image-debiased",
+            "--steps",
+            "400",
+            "--parallel",
+            "2",
+            "--resume");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("seed-5/n6-supervised: kept").doesNotContain("started");
+    assertThat(Files.readString(log)).isEqualTo("step 400/400 training log");
+    assertThat(r.out()).contains("| 5 | 6 | pc2seg | diff-image-debiased | 30.0 |");
+  }
+
+  @Test
   void resumeWithFinishedRunsOnlyReportsMeansOverTheSeeds() throws Exception {
     double[][] miou = {{0.20, 0.30, 0.33}, {0.22, 0.34, 0.35}};
     long[] seeds = {5, 9};
