@@ -32,6 +32,23 @@ class ExperimentResumeTest {
             + "}");
   }
 
+  /** {@code experiment --resume} of 400 steps on the sample project into {@link #dir}. */
+  private CliRun resumeExperiment(String... more) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "experiment",
+                "--project",
+                "sample-projects/shapes",
+                "--out",
+                dir.toString(),
+                "--steps",
+                "400",
+                "--resume"));
+    args.addAll(java.util.List.of(more));
+    return CliRun.run(args.toArray(new String[0]));
+  }
+
   private static TrainConfig cfg(long seed) {
     return TrainConfig.builder().optSeed(seed).optSteps(400).build();
   }
@@ -70,21 +87,7 @@ class ExperimentResumeTest {
     Path log = seedDir.resolve("n6-supervised.log");
     Files.writeString(log, "step 400/400 training log");
     CliRun r =
-        CliRun.run(
-            "experiment",
-            "--project",
-            "sample-projects/shapes",
-            "--out",
-            dir.toString(),
-            "--seeds",
-            "5",
-            "--samplers",
-            "diff-image-debiased",
-            "--steps",
-            "400",
-            "--parallel",
-            "2",
-            "--resume");
+        resumeExperiment("--seeds", "5", "--samplers", "diff-image-debiased", "--parallel", "2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("seed-5/n6-supervised: kept").doesNotContain("started");
     assertThat(Files.readString(log)).isEqualTo("step 400/400 training log");
@@ -110,18 +113,7 @@ class ExperimentResumeTest {
           base,
           miou[s][2]);
     }
-    CliRun r =
-        CliRun.run(
-            "experiment",
-            "--project",
-            "sample-projects/shapes",
-            "--out",
-            dir.toString(),
-            "--seeds",
-            "5,9",
-            "--steps",
-            "400",
-            "--resume");
+    CliRun r = resumeExperiment("--seeds", "5,9");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("seed-5/n6-supervised: kept", "seed-9/n6-pc2seg-uniform: kept");
     assertThat(r.out()).contains("seeds 5, 9");
