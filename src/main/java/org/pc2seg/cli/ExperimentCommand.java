@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.pc2seg.ml.data.FileListSource;
 import org.pc2seg.ml.data.ProjectSource;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.train.Method;
+import org.pc2seg.ml.train.RunFolder;
 import org.pc2seg.ml.train.TrainConfig;
 import org.pc2seg.ml.train.TrainingListener;
 import org.pc2seg.ml.train.TrainingResult;
@@ -258,7 +262,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             new FileListSource(ui, null, k),
             new ProjectSource(p, p.labeledValItems(), true),
             p.classes());
-    org.pc2seg.ml.train.RunFolder rf = new org.pc2seg.ml.train.RunFolder(dir);
+    RunFolder rf = new RunFolder(dir);
     if (Files.exists(dir)) {
       deleteTree(dir);
     }
@@ -277,10 +281,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   private String table(TrainConfig base) {
     List<Long> seedList = seedList(base);
-    StringBuilder seedText = new StringBuilder();
-    for (long seed : seedList) {
-      seedText.append(seedText.length() == 0 ? "" : ", ").append(seed);
-    }
+    String seedText = seedList.stream().map(String::valueOf).collect(Collectors.joining(", "));
     String header =
         String.format(
             Locale.ROOT,
@@ -300,18 +301,23 @@ public final class ExperimentCommand implements Callable<Integer> {
             base.anchors(),
             base.negatives(),
             base.unlabeledWarmupSteps());
+    // each run's metrics.json is read once: the report looks a run up several times
+    Map<Job, ExperimentTable.RunResult> results = new HashMap<>();
+    for (Job j : jobs(base)) {
+      results.put(j, result(j));
+    }
     return ExperimentTable.render(
-        header,
-        seedList,
-        grid(),
-        (seed, cell) -> {
-          try {
-            return ExperimentTable.RunResult.read(
-                new Job(seed, cell).dir(out).resolve("metrics.json"));
-          } catch (IOException | RuntimeException e) {
-            System.err.println("unreadable metrics for seed " + seed + " " + cell.dirName());
-            return null;
-          }
-        });
+        header, seedList, grid(), (seed, cell) -> results.get(new Job(seed, cell)));
+  }
+
+  /** A run's figures, or null when it has not finished or its metrics cannot be read. */
+  private ExperimentTable.RunResult result(Job j) {
+    try {
+      return ExperimentTable.RunResult.read(j.dir(out).resolve(RunFolder.METRICS));
+    } catch (IOException | RuntimeException e) {
+      System.err.println(
+          "unreadable metrics for seed " + j.seed() + " " + j.cell().dirName() + ": " + e);
+      return null;
+    }
   }
 }
