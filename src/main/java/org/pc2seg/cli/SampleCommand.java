@@ -39,21 +39,30 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--val", description = "validation images")
   Integer val;
 
+  @Option(
+      names = "--classes-per-image",
+      defaultValue = "0",
+      description =
+          "at most this many object classes per image, 1-3, as in Pascal VOC"
+              + " (default 0: no limit, most images hold every class)")
+  int classesPerImage;
+
   @Override
   public Integer call() {
     SampleSpec d = SampleSpec.shapes();
-    SampleSpec spec =
-        new SampleSpec(
-            seed == null ? d.seed() : seed,
-            size == null ? d.size() : size,
-            pool == null ? d.pool() : pool,
-            labeled == null ? d.labeled() : labeled,
-            val == null ? d.val() : val);
     try {
+      SampleSpec spec =
+          new SampleSpec(
+              seed == null ? d.seed() : seed,
+              size == null ? d.size() : size,
+              pool == null ? d.pool() : pool,
+              labeled == null ? d.labeled() : labeled,
+              val == null ? d.val() : val,
+              classesPerImage);
       Project p = SampleProjectGenerator.generate(out, name, spec);
       System.out.println("Wrote " + p.items().size() + " images to " + p.root());
       return 0;
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
     }

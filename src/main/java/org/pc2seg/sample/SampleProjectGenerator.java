@@ -57,7 +57,10 @@ public final class SampleProjectGenerator {
           String.format(Locale.ROOT, val ? "val_%03d" : "img_%03d", val ? i - spec.pool() : i);
       BufferedImage img = new BufferedImage(spec.size(), spec.size(), BufferedImage.TYPE_INT_RGB);
       IndexMask mask = IndexMask.blank(spec.size(), spec.size());
-      paint(img, mask, new Random(rnd.nextLong()));
+      // With a class limit, the labeled images take the object classes in turn, so that every
+      // class has labeled examples (as an annotator would make sure of).
+      int include = i < spec.labeled() ? 1 + i % SampleSpec.OBJECT_CLASSES : 0;
+      paint(img, mask, new Random(rnd.nextLong()), spec.classesPerImage(), include);
       Path f = images.resolve(stem + ".jpg");
       writeJpeg(img, f);
       MaskCodec.write(mask, truth.resolve(stem + ".png"));
@@ -84,14 +87,26 @@ public final class SampleProjectGenerator {
     return p.root().resolve("ground-truth").resolve(item.stem().replace("images__", "") + ".png");
   }
 
-  static void paint(BufferedImage img, IndexMask mask, Random r) {
+  /**
+   * Paints one image and its mask.
+   *
+   * @param classesPerImage 0: each shape picks any object class; 1–3: the shapes pick from a random
+   *     subset of that many classes (drawn after the unlimited case's first draws, so 0 reproduces
+   *     the bundled sample exactly)
+   * @param include with a limit, a class the subset must hold and the last shape takes (0: none)
+   */
+  static void paint(BufferedImage img, IndexMask mask, Random r, int classesPerImage, int include) {
     int w = img.getWidth();
     int h = img.getHeight();
     int[] label = new int[w * h];
     int shapes = 3 + r.nextInt(4);
     double sizeScale = 0.6 + 0.8 * r.nextDouble();
+    int[] allowed = allowedClasses(r, classesPerImage, include);
     for (int s = 0; s < shapes; s++) {
-      int cls = 1 + r.nextInt(3);
+      int cls = allowed[r.nextInt(allowed.length)];
+      if (include > 0 && classesPerImage > 0 && s == shapes - 1) {
+        cls = include; // painted last, so nothing covers it
+      }
       Polygon poly = shape(r, w, h, sizeScale);
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -130,6 +145,34 @@ public final class SampleProjectGenerator {
         mask.set(x, y, cls);
       }
     }
+  }
+
+  /**
+   * The object classes an image's shapes may take: all, or a random subset of the given size that
+   * holds {@code include} when it is not 0.
+   */
+  private static int[] allowedClasses(Random r, int classesPerImage, int include) {
+    int n = SampleSpec.OBJECT_CLASSES;
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i + 1;
+    }
+    if (classesPerImage == 0 || classesPerImage == n) {
+      return all;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = all[i];
+      all[i] = all[j];
+      all[j] = t;
+    }
+    for (int i = 0; i < n; i++) {
+      if (all[i] == include && i >= classesPerImage) {
+        all[i] = all[0];
+        all[0] = include;
+      }
+    }
+    return java.util.Arrays.copyOf(all, classesPerImage);
   }
 
   private static Polygon shape(Random r, int w, int h, double sizeScale) {

@@ -106,6 +106,72 @@ class SampleDeterminismTest {
     assertThat(bytes).isLessThan(5L << 20);
   }
 
+  @Test
+  void classesPerImageLimitsTheObjectClassesOfEveryImage() throws Exception {
+    for (int limit = 1; limit <= 2; limit++) {
+      Path root = dir.resolve("limit" + limit);
+      SampleProjectGenerator.generate(root, "tiny", new SampleSpec(42L, 48, 14, 3, 4, limit));
+      Project p = ProjectStore.open(root);
+      java.util.Set<Integer> seen = new java.util.TreeSet<>();
+      for (ImageItem item : p.items()) {
+        java.util.Set<Integer> objects = objectClasses(SampleProjectGenerator.groundTruth(p, item));
+        assertThat(objects).as(item.stem()).hasSizeLessThanOrEqualTo(limit);
+        seen.addAll(objects);
+      }
+      assertThat(seen).as("classes over all images").containsExactly(1, 2, 3);
+      java.util.Set<Integer> labeled = new java.util.TreeSet<>();
+      for (ImageItem item : p.labeledTrainItems()) {
+        labeled.addAll(objectClasses(p.maskFile(item)));
+      }
+      assertThat(labeled).as("classes of the labeled images").containsExactly(1, 2, 3);
+    }
+  }
+
+  @Test
+  void withoutALimitMostImagesHoldSeveralObjectClasses() throws Exception {
+    SampleProjectGenerator.generate(dir.resolve("free"), "tiny", new SampleSpec(42L, 48, 14, 2, 4));
+    Project p = ProjectStore.open(dir.resolve("free"));
+    long several = 0;
+    for (ImageItem item : p.items()) {
+      if (objectClasses(SampleProjectGenerator.groundTruth(p, item)).size() >= 2) {
+        several++;
+      }
+    }
+    assertThat(several).isGreaterThan(p.items().size() / 2);
+  }
+
+  @Test
+  void theBundledSampleIsWhatTheGeneratorMakes() throws Exception {
+    SampleProjectGenerator.generate(dir.resolve("shapes"), "shapes", SampleSpec.shapes());
+    Map<String, byte[]> made = files(dir.resolve("shapes/ground-truth"));
+    Map<String, byte[]> bundled = files(Path.of("sample-projects", "shapes", "ground-truth"));
+    assertThat(made.keySet()).isEqualTo(bundled.keySet());
+    for (String f : made.keySet()) {
+      assertThat(MaskCodec.read(dir.resolve("shapes/ground-truth").resolve(f)))
+          .as(f)
+          .isEqualTo(MaskCodec.read(Path.of("sample-projects", "shapes", "ground-truth", f)));
+    }
+  }
+
+  @Test
+  void aClassLimitOutsideOneToThreeIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SampleSpec(1L, 48, 5, 2, 3, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got 4");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SampleSpec(1L, 48, 5, 2, 3, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static java.util.Set<Integer> objectClasses(Path mask) throws IOException {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (byte b : MaskCodec.read(mask).data()) {
+      if (b != 0) {
+        out.add(b & 0xFF);
+      }
+    }
+    return out;
+  }
+
   private static String withoutTimes(byte[] json) {
     return new String(json, java.nio.charset.StandardCharsets.UTF_8)
         .replaceAll("\"(created|modified)\": \"[^\"]*\"", "\"$1\": \"T\"");
