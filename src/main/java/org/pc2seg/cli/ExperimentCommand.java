@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.pc2seg.ml.data.FileListSource;
-import org.pc2seg.ml.data.ProjectSource;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.train.Method;
@@ -20,10 +18,6 @@ import org.pc2seg.ml.train.TrainConfig;
 import org.pc2seg.ml.train.TrainingListener;
 import org.pc2seg.ml.train.TrainingResult;
 import org.pc2seg.ml.train.TrainingService;
-import org.pc2seg.project.ImageItem;
-import org.pc2seg.project.Project;
-import org.pc2seg.project.ProjectStore;
-import org.pc2seg.sample.SampleProjectGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,28 +25,36 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code experiment}: the semi-supervised gain, measured. For each number of labeled images n, the
- * first n pool images get their oracle masks (from the sample's {@code ground-truth/}), the rest of
- * the pool is unlabeled, and supervised plus PC²Seg with each sampler train with the same labeled
- * images, steps and seed; val mIoU (after the last step) and wall time go into a markdown table.
- * With {@code --seeds} every cell runs once per seed and {@link ExperimentTable} adds means over
- * the seeds and paired differences; {@code --resume} keeps finished runs ({@link
- * ExperimentResume}).
+ * first n images get their masks (a project's {@code ground-truth/} or saved masks, or the first n
+ * of VOC-style training folders; see {@link ExperimentInputs}), the rest are unlabeled, and
+ * supervised plus PC²Seg with each sampler train with the same labeled images, steps and seed; val
+ * mIoU (after the last step) and wall time go into a markdown table. With {@code --seeds} every
+ * cell runs once per seed and {@link ExperimentTable} adds means over the seeds and paired
+ * differences; {@code --resume} keeps finished runs ({@link ExperimentResume}).
  */
 @Command(
     name = "experiment",
     mixinStandardHelpOptions = true,
     description =
         "Compare supervised vs PC2Seg (per sampler, per number of labeled images, per seed) on"
-            + " a sample project's validation split; prints a markdown table.")
+            + " the validation images of a project or of VOC-style folders; prints a markdown"
+            + " table.")
 public final class ExperimentCommand implements Callable<Integer> {
-  @Option(names = "--project", required = true, description = "sample project (with ground-truth/)")
+  @Option(
+      names = "--project",
+      description =
+          "project: labeled TRAIN images first, then the unlabeled pool"
+              + " (a generated sample's ground-truth/ masks are used when present)")
   Path project;
+
+  @Mixin FolderOptions folders = new FolderOptions();
 
   @Option(
       names = "--labeled",
       split = ",",
-      defaultValue = "6",
-      description = "numbers of labeled images (default ${DEFAULT-VALUE})")
+      description =
+          "numbers of labeled images (default: 6 with --project, every training image with"
+              + " folders)")
   List<Integer> labeled;
 
   @Option(
@@ -113,7 +115,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     return seeds == null || seeds.isEmpty() ? List.of(base.seed()) : List.copyOf(seeds);
   }
 
-  List<Job> jobs(TrainConfig base) {
+  List<Job> jobs(TrainConfig base) throws IOException {
     List<Job> jobs = new ArrayList<>();
     for (long seed : seedList(base)) {
       for (Cell c : grid()) {
@@ -123,9 +125,27 @@ public final class ExperimentCommand implements Callable<Integer> {
     return jobs;
   }
 
-  List<Cell> grid() {
+  /** Where the images come from (made once, on first use). */
+  private ExperimentInputs inputs() {
+    if (inputs == null) {
+      inputs = new ExperimentInputs(project, folders);
+    }
+    return inputs;
+  }
+
+  private ExperimentInputs inputs;
+
+  /** The {@code --labeled} values, or the inputs' default. */
+  List<Integer> labeledCounts() throws IOException {
+    if (labeled == null || labeled.isEmpty()) {
+      labeled = List.of(inputs().defaultLabeled());
+    }
+    return labeled;
+  }
+
+  List<Cell> grid() throws IOException {
     List<Cell> cells = new ArrayList<>();
-    for (int n : labeled) {
+    for (int n : labeledCounts()) {
       cells.add(new Cell(n, Method.SUPERVISED, SamplingScheme.DIFF_IMAGE_DEBIASED));
       for (String s : samplers) {
         cells.add(new Cell(n, Method.PC2SEG, SamplingScheme.parse(s)));
@@ -232,36 +252,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     Cell c = job.cell();
     TrainConfig cfg = config(job, base);
     Path dir = job.dir(out);
-    Project p = ProjectStore.open(project);
-    List<ImageItem> pool = new ArrayList<>(p.labeledTrainItems());
-    for (ImageItem i : p.unlabeledPool()) {
-      if (!pool.contains(i)) {
-        pool.add(i);
-      }
-    }
-    if (c.labeled() > pool.size()) {
-      throw new IllegalArgumentException("only " + pool.size() + " pool images");
-    }
-    List<Path> li = new ArrayList<>();
-    List<Path> lm = new ArrayList<>();
-    List<Path> ui = new ArrayList<>();
-    for (int i = 0; i < pool.size(); i++) {
-      ImageItem it = pool.get(i);
-      if (i < c.labeled()) {
-        Path truth = SampleProjectGenerator.groundTruth(p, it);
-        li.add(p.imageFile(it));
-        lm.add(Files.exists(truth) ? truth : p.maskFile(it));
-      } else {
-        ui.add(p.imageFile(it));
-      }
-    }
-    int k = p.numClasses();
-    TrainingData data =
-        new TrainingData(
-            new FileListSource(li, lm, k),
-            new FileListSource(ui, null, k),
-            new ProjectSource(p, p.labeledValItems(), true),
-            p.classes());
+    TrainingData data = inputs().data(c.labeled());
     RunFolder rf = new RunFolder(dir);
     if (Files.exists(dir)) {
       deleteTree(dir);
@@ -279,7 +270,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
-  private String table(TrainConfig base) {
+  private String table(TrainConfig base) throws IOException {
     List<Long> seedList = seedList(base);
     String seedText = seedList.stream().map(String::valueOf).collect(Collectors.joining(", "));
     String header =

@@ -1,8 +1,6 @@
 package org.pc2seg.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.train.CancelToken;
@@ -26,26 +24,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--project", description = "project folder; the run goes to P/models/")
   Path project;
 
-  @Option(names = "--train-images", description = "labeled training images")
-  Path trainImages;
-
-  @Option(names = "--train-masks", description = "their masks (<stem>.png, 255 = ignore)")
-  Path trainMasks;
-
-  @Option(names = "--unlabeled", description = "unlabeled images")
-  Path unlabeled;
-
-  @Option(names = "--val-images", description = "validation images")
-  Path valImages;
-
-  @Option(names = "--val-masks", description = "validation masks")
-  Path valMasks;
-
-  @Option(
-      names = "--classes",
-      split = ",",
-      description = "class names in id order (folders; default: from the masks)")
-  List<String> classes;
+  @Mixin FolderOptions folders = new FolderOptions();
 
   @Option(names = "--out", description = "run folder (required with folders)")
   Path out;
@@ -95,16 +74,6 @@ public final class TrainCommand implements Callable<Integer> {
     if (project != null) {
       return TrainingData.fromProject(ProjectStore.open(project));
     }
-    if (trainImages == null || trainMasks == null) {
-      throw new IllegalArgumentException(
-          "give --project P or --train-images DIR --train-masks DIR");
-    }
-    return TrainingData.fromFolders(
-        trainImages,
-        trainMasks,
-        unlabeled,
-        valImages,
-        valMasks,
-        classes == null ? List.of() : Arrays.asList(classes.toArray(String[]::new)));
+    return folders.load();
   }
 }
