@@ -93,6 +93,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private ExperimentInputs inputs;
+
   /** One grid cell. */
   record Cell(int labeled, Method method, SamplingScheme sampling) {
     String dirName() {
@@ -132,8 +134,6 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     return inputs;
   }
-
-  private ExperimentInputs inputs;
 
   /** The {@code --labeled} values, or the inputs' default. */
   List<Integer> labeledCounts() throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pc2seg.ml.data.FileListSource;
+import org.pc2seg.ml.data.FolderSource;
 import org.pc2seg.ml.data.ProjectSource;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.project.ImageItem;
@@ -98,12 +99,12 @@ final class ExperimentInputs {
 
   private TrainingData fromFolders(int n) throws IOException {
     TrainingData all = folders.load();
-    List<Path> train = ((FileListSource) all.labeled()).files();
+    List<Path> train = FolderSource.unlabeled(folders.trainImages).files(); // name order
     requireAtMost(n, train.size(), "training images in " + folders.trainImages);
     List<Path> li = new ArrayList<>(train.subList(0, n));
     List<Path> lm = new ArrayList<>();
     for (Path img : li) {
-      lm.add(org.pc2seg.ml.data.FolderSource.maskOf(folders.trainMasks, img));
+      lm.add(FolderSource.maskOf(folders.trainMasks, img));
     }
     List<Path> ui = new ArrayList<>(train.subList(n, train.size()));
     if (all.unlabeled() instanceof FileListSource u) {
