@@ -27,6 +27,7 @@ final class ExperimentInputs {
 
   private final Path project;
   private final FolderOptions folders;
+  private TrainingData folderData;
 
   ExperimentInputs(Path project, FolderOptions folders) {
     if (project != null && folders.given()) {
@@ -47,7 +48,18 @@ final class ExperimentInputs {
 
   /** Labeled images per run by default: 6 for a project, every training image for folders. */
   int defaultLabeled() throws IOException {
-    return project != null ? DEFAULT_LABELED : folders.load().labeled().size();
+    return project != null ? DEFAULT_LABELED : folderData().labeled().size();
+  }
+
+  /**
+   * The folders' data, loaded once: without {@code --classes} loading reads every training mask to
+   * find the classes, which the default count and each run would otherwise repeat.
+   */
+  private TrainingData folderData() throws IOException {
+    if (folderData == null) {
+      folderData = folders.load();
+    }
+    return folderData;
   }
 
   /** The data of a run with {@code n} labeled images. */
@@ -98,7 +110,7 @@ final class ExperimentInputs {
   }
 
   private TrainingData fromFolders(int n) throws IOException {
-    TrainingData all = folders.load();
+    TrainingData all = folderData();
     List<Path> train = FolderSource.unlabeled(folders.trainImages).files(); // name order
     requireAtMost(n, train.size(), "training images in " + folders.trainImages);
     List<Path> li = new ArrayList<>(train.subList(0, n));
