@@ -292,6 +292,9 @@ public final class ExperimentCommand implements Callable<Integer> {
             base.anchors(),
             base.negatives(),
             base.unlabeledWarmupSteps());
+    if (base.labeledCandidates() > 0) {
+      header += ", L " + base.labeledCandidates() + " labeled candidates";
+    }
     // each run's metrics.json is read once: the report looks a run up several times
     Map<Job, ExperimentTable.RunResult> results = new HashMap<>();
     for (Job j : jobs(base)) {

@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pc2seg.ml.train.DeviceChoice;
+import org.pc2seg.ml.train.Method;
 import org.pc2seg.ml.train.RunFolder;
 import org.pc2seg.ml.train.TrainConfig;
+import org.pc2seg.ml.train.TrainConfigBuilder;
 
 /**
  * Whether an {@code experiment} run folder already holds a finished run of the same settings, so
  * that {@code --resume} can keep it. Settings that do not change the result (engine threads, data
- * workers, device choice) are ignored; everything else, the seed included, must match.
+ * workers, device choice; for a supervised run also the settings of the unlabeled losses) are
+ * ignored; everything else, the seed included, must match.
  */
 final class ExperimentResume {
 
@@ -47,11 +50,20 @@ final class ExperimentResume {
   }
 
   private static String comparable(TrainConfig c) {
-    return c.toBuilder()
-        .optThreads(1)
-        .optDataWorkers(1)
-        .optDevice(DeviceChoice.AUTO)
-        .build()
-        .toJson();
+    TrainConfigBuilder b =
+        c.toBuilder().optThreads(1).optDataWorkers(1).optDevice(DeviceChoice.AUTO);
+    if (c.method() == Method.SUPERVISED) { // cross-entropy only: the unlabeled losses are unused
+      TrainConfig d = TrainConfig.defaults();
+      b.optSampling(d.sampling())
+          .optLambdaContrastive(d.lambdaContrastive())
+          .optLambdaConsistency(d.lambdaConsistency())
+          .optTemperature(d.temperature())
+          .optAnchors(d.anchors())
+          .optNegatives(d.negatives())
+          .optLabeledCandidates(d.labeledCandidates())
+          .optUnlabeledWarmupSteps(d.unlabeledWarmupSteps())
+          .optConfidenceThreshold(d.confidenceThreshold());
+    }
+    return b.build().toJson();
   }
 }

@@ -7,6 +7,7 @@ import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.train.DeviceChoice;
 import org.pc2seg.ml.train.Method;
 import org.pc2seg.ml.train.TrainConfig;
+import org.pc2seg.ml.train.TrainConfigBuilder;
 import picocli.CommandLine.Option;
 
 /** Training knobs shared by {@code train} and {@code experiment}; unset options keep defaults. */
@@ -73,6 +74,13 @@ public final class TrainOptions {
   @Option(names = "--negatives", description = "negatives N per anchor (default 128)")
   Integer negatives;
 
+  @Option(
+      names = "--labeled-candidates",
+      description =
+          "labeled pixels per step, with their painted class, added to the negative candidates"
+              + " (default 0)")
+  Integer labeledCandidates;
+
   @Option(names = "--warmup", description = "steps to ramp the unlabeled losses (default 60)")
   Integer warmup;
 
@@ -98,7 +106,7 @@ public final class TrainOptions {
   public TrainConfig toConfig() throws IOException {
     TrainConfig base =
         config == null ? TrainConfig.defaults() : TrainConfig.fromJson(Files.readString(config));
-    TrainConfig.Builder b = base.toBuilder();
+    TrainConfigBuilder b = base.toBuilder();
     if (method != null) {
       b.optMethod(Method.parse(method));
     }
@@ -155,6 +163,9 @@ public final class TrainOptions {
     }
     if (negatives != null) {
       b.optNegatives(negatives);
+    }
+    if (labeledCandidates != null) {
+      b.optLabeledCandidates(labeledCandidates);
     }
     if (warmup != null) {
       b.optUnlabeledWarmupSteps(warmup);

@@ -76,6 +76,28 @@ class ExperimentResumeTest {
   }
 
   @Test
+  void aSupervisedRunIsKeptWhenOnlyTheUnlabeledLossSettingsDiffer() throws Exception {
+    TrainConfig supervised = cfg(3).toBuilder().optMethod(Method.SUPERVISED).build();
+    writeFinished(dir, supervised, 0.3);
+    TrainConfig otherLosses =
+        supervised.toBuilder()
+            .optLabeledCandidates(512)
+            .optLambdaContrastive(1.0)
+            .optNegatives(32)
+            .optSampling(SamplingScheme.UNIFORM)
+            .build();
+    assertThat(ExperimentResume.finished(dir, otherLosses)).isTrue();
+    // the same differences matter to a PC²Seg run, and the labeled images' settings to both
+    Path pc2seg = dir.resolve("pc2seg");
+    writeFinished(pc2seg, cfg(3), 0.3);
+    assertThat(
+            ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optLabeledCandidates(512).build()))
+        .isFalse();
+    assertThat(ExperimentResume.finished(dir, supervised.toBuilder().optBatchLabeled(2).build()))
+        .isFalse();
+  }
+
+  @Test
   void inParallelModeAFinishedRunStartsNoChildAndKeepsItsTrainingLog() throws Exception {
     TrainConfig base = cfg(5);
     Path seedDir = dir.resolve("seed-5");

@@ -23,6 +23,7 @@ import org.pc2seg.ml.train.DeviceChoice;
 import org.pc2seg.ml.train.Method;
 import org.pc2seg.ml.train.RunFolder;
 import org.pc2seg.ml.train.TrainConfig;
+import org.pc2seg.ml.train.TrainConfigBuilder;
 import org.pc2seg.ml.train.TrainingResult;
 import org.pc2seg.ml.train.TrainingService;
 import org.pc2seg.project.ImageItem;
@@ -38,7 +39,7 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
 
   /** The engine's config for the GUI's settings ({@code initFrom}: a run to fine-tune from). */
   public static TrainConfig config(TrainingSettings s, Path initFrom) {
-    TrainConfig.Builder b =
+    TrainConfigBuilder b =
         TrainConfig.builder()
             .optMethod(Method.parse(s.method()))
             .optSampling(s.sampling())

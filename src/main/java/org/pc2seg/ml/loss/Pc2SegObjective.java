@@ -46,6 +46,8 @@ public final class Pc2SegObjective {
   private final int negatives;
   private final SamplingScheme scheme;
   private final float confidenceThreshold;
+  private final int labeledCandidates;
+  private final int ignoreIndex;
   private final MaskedCrossEntropyLoss crossEntropy;
   private final ConsistencyLoss consistency = new ConsistencyLoss();
   private final PixelContrastiveLoss contrastive;
@@ -58,6 +60,8 @@ public final class Pc2SegObjective {
     negatives = b.negatives;
     scheme = b.scheme;
     confidenceThreshold = b.confidenceThreshold;
+    labeledCandidates = b.labeledCandidates;
+    ignoreIndex = b.ignoreIndex;
     crossEntropy = new MaskedCrossEntropyLoss(b.ignoreIndex);
     contrastive = new PixelContrastiveLoss(b.temperature);
   }
@@ -104,6 +108,24 @@ public final class Pc2SegObjective {
   public LossBreakdown compute(
       NDArray labeledLogits,
       NDArray labels,
+      NDList weak,
+      NDList strong,
+      float unlabeledWeight,
+      long seed) {
+    return compute(labeledLogits, labels, null, weak, strong, unlabeledWeight, seed);
+  }
+
+  /**
+   * The full objective, with the labeled images' projection as a source of further negative
+   * candidates (used when {@link Builder#optLabeledCandidates} is set; may be null otherwise).
+   *
+   * @param labeledZ B_l×D×h×w projection of the labeled images (with gradient), or null
+   * @see #compute(NDArray, NDArray, NDList, NDList, float, long)
+   */
+  public LossBreakdown compute(
+      NDArray labeledLogits,
+      NDArray labels,
+      NDArray labeledZ,
       NDList weak,
       NDList strong,
       float unlabeledWeight,
@@ -159,11 +181,29 @@ public final class Pc2SegObjective {
       NDArray anchorZ = pixelsLast(zWeak, d).get(index);
       NDArray strongZ = pixelsLast(zStrong, d).get(index);
       NDArray anchorP = pixelsLast(probWeak, k).get(index);
+      NDArray anchorImages = Upload.ints(mgr, imageOf, new Shape(imageOf.length));
+      LabeledCandidates extra =
+          labeledZ == null || labeledCandidates == 0
+              ? null
+              : LabeledCandidates.pick(
+                  labeledZ, labels, k, ignoreIndex, labeledCandidates, b, mix(seed + 1));
       int n = negatives;
-      NegativeSample sample =
-          NegativeSampler.sample(
-              scheme, anchorP, Upload.ints(mgr, imageOf, new Shape(imageOf.length)), n, mix(seed));
-      ctr = contrastive.evaluate(anchorZ, strongZ, strongZ, sample.indices(), sample.valid());
+      NegativeSample sample;
+      NDArray candidates = strongZ;
+      if (extra == null) {
+        sample = NegativeSampler.sample(scheme, anchorP, anchorImages, n, mix(seed));
+      } else {
+        candidates = strongZ.concat(extra.features(), 0);
+        NDArray weights =
+            NegativeSampler.weights(
+                scheme,
+                anchorP,
+                anchorImages,
+                anchorP.concat(extra.probabilities(), 0),
+                anchorImages.concat(extra.imageIds(), 0));
+        sample = NegativeSampler.drawFromWeights(weights, n, mix(seed));
+      }
+      ctr = contrastive.evaluate(anchorZ, strongZ, candidates, sample.indices(), sample.valid());
       where = describe(h, w, n, imageOf, pixelOf, sample);
     }
     NDArray unlabeled = Scalars.mul(ctr, contrastiveWeight).add(Scalars.mul(cy, consistencyWeight));
@@ -191,7 +231,7 @@ public final class Pc2SegObjective {
   }
 
   /** B×C×h×w → (B·h·w)×C, rows ordered image, y, x. */
-  private static NDArray pixelsLast(NDArray x, int channels) {
+  static NDArray pixelsLast(NDArray x, int channels) {
     return x.transpose(0, 2, 3, 1).reshape(-1, channels);
   }
 
@@ -243,8 +283,9 @@ public final class Pc2SegObjective {
     int[] negImage = new int[idx.length];
     int[] negPixel = new int[idx.length];
     for (int i = 0; i < idx.length; i++) {
-      negImage[i] = valid[i] ? imageOf[(int) idx[i]] : -1;
-      negPixel[i] = valid[i] ? pixelOf[(int) idx[i]] : -1;
+      boolean unlabeled = valid[i] && idx[i] < imageOf.length; // labeled candidates come after
+      negImage[i] = unlabeled ? imageOf[(int) idx[i]] : -1;
+      negPixel[i] = unlabeled ? pixelOf[(int) idx[i]] : -1;
     }
     return new SampledNegatives(h, w, n, imageOf, pixelOf, negImage, negPixel);
   }
@@ -273,6 +314,7 @@ public final class Pc2SegObjective {
     private int negatives = 128;
     private SamplingScheme scheme = SamplingScheme.DIFF_IMAGE_DEBIASED;
     private float confidenceThreshold;
+    private int labeledCandidates;
     private int ignoreIndex = MaskedCrossEntropyLoss.IGNORE;
 
     private Builder() {}
@@ -328,6 +370,17 @@ public final class Pc2SegObjective {
       return this;
     }
 
+    /**
+     * L labeled pixels (of the labeled images in the same mini-batch, at projection resolution,
+     * with a painted class) join the M unlabeled ones as negative candidates; their ŷ is the
+     * one-hot painted class, so the debiased weights 1 − ŷ_iᵀŷ_j are exact for them (default 0 =
+     * negatives from the unlabeled anchors only).
+     */
+    public Builder optLabeledCandidates(int count) {
+      this.labeledCandidates = count;
+      return this;
+    }
+
     /** Mask value ignored by the cross-entropy (default 255). */
     public Builder optIgnoreIndex(int ignoreIndex) {
       this.ignoreIndex = ignoreIndex;
@@ -342,6 +395,7 @@ public final class Pc2SegObjective {
       check(temperature > 0 && Float.isFinite(temperature), "τ (temperature)");
       check(anchors >= 2, "M (anchors) must be ≥ 2;");
       check(negatives >= 1, "N (negatives) must be ≥ 1;");
+      check(labeledCandidates >= 0, "labeled candidates must be ≥ 0;");
       check(confidenceThreshold >= 0 && confidenceThreshold < 1, "confidence threshold");
       return new Pc2SegObjective(this);
     }

@@ -31,19 +31,47 @@ public final class NegativeSampler {
    * @param imageIds M image indices I (any integer type)
    */
   public static NDArray weights(SamplingScheme scheme, NDArray probs, NDArray imageIds) {
+    return weights(scheme, probs, imageIds, probs, imageIds);
+  }
+
+  /**
+   * The M×C weight matrix W_ij of M anchors against C ≥ M candidates whose first M are the anchors
+   * themselves (zero on that diagonal): the candidates beyond M are further pixels of the
+   * mini-batch, such as labeled pixels whose ŷ is the one-hot painted class.
+   *
+   * @param scheme the distribution
+   * @param probs M×K anchor class probabilities (null allowed for uniform / diff-image)
+   * @param imageIds M anchor image indices
+   * @param candidateProbs C×K candidate class probabilities (null allowed for uniform / diff-image)
+   * @param candidateImageIds C candidate image indices
+   */
+  public static NDArray weights(
+      SamplingScheme scheme,
+      NDArray probs,
+      NDArray imageIds,
+      NDArray candidateProbs,
+      NDArray candidateImageIds) {
     Objects.requireNonNull(scheme, "scheme");
     NDManager mgr = imageIds.getManager();
-    long m = imageIds.size();
-    NDArray w = mgr.ones(new Shape(m, m)).sub(mgr.eye((int) m));
+    int m = Math.toIntExact(imageIds.size());
+    int c = Math.toIntExact(candidateImageIds.size());
+    if (c < m) {
+      throw new IllegalArgumentException(
+          "the candidates must start with the " + m + " anchors, got only " + c);
+    }
+    NDArray w = mgr.ones(new Shape(m, c)).sub(mgr.eye(m, c, 0, DataType.FLOAT32));
     if (scheme == SamplingScheme.DIFF_IMAGE || scheme == SamplingScheme.DIFF_IMAGE_DEBIASED) {
       NDArray ids = imageIds.toType(DataType.INT64, false);
-      NDArray differ = ids.expandDims(1).neq(ids.expandDims(0));
+      NDArray cids = candidateImageIds.toType(DataType.INT64, false);
+      NDArray differ = ids.expandDims(1).neq(cids.expandDims(0));
       w = w.mul(differ.toType(DataType.FLOAT32, false));
     }
     if (scheme == SamplingScheme.DEBIASED || scheme == SamplingScheme.DIFF_IMAGE_DEBIASED) {
       Objects.requireNonNull(probs, "class probabilities are needed for " + scheme);
+      Objects.requireNonNull(candidateProbs, "class probabilities are needed for " + scheme);
       NDArray p = probs.stopGradient();
-      NDArray differ = p.matMul(p.transpose()).neg().addi(1f).maximum(0f);
+      NDArray q = candidateProbs.stopGradient();
+      NDArray differ = p.matMul(q.transpose()).neg().addi(1f).maximum(0f);
       w = w.mul(differ);
     }
     return w;

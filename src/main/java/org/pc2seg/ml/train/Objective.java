@@ -20,6 +20,7 @@ final class Objective {
             .optTemperature((float) cfg.temperature())
             .optAnchors(cfg.anchors())
             .optNegatives(cfg.negatives())
+            .optLabeledCandidates(cfg.labeledCandidates())
             .optSamplingScheme(cfg.sampling())
             .optConfidenceThreshold((float) cfg.confidenceThreshold())
             .build();
@@ -31,14 +32,23 @@ final class Objective {
   }
 
   /**
+   * @param labeledZ projection of the labeled images (negative candidates when the config asks for
+   *     labeled candidates), or null
    * @param weak weak-view outputs (computed without gradients), null for supervised steps
    * @param strong strong-view outputs, null for supervised steps
    */
   LossBreakdown compute(
-      NDArray labeledLogits, NDArray labels, NDList weak, NDList strong, int step, long seed) {
+      NDArray labeledLogits,
+      NDArray labels,
+      NDArray labeledZ,
+      NDList weak,
+      NDList strong,
+      int step,
+      long seed) {
     if (weak == null || strong == null) {
       return objective.supervised(labeledLogits, labels);
     }
-    return objective.compute(labeledLogits, labels, weak, strong, unlabeledWeight(step), seed);
+    return objective.compute(
+        labeledLogits, labels, labeledZ, weak, strong, unlabeledWeight(step), seed);
   }
 }

@@ -4,57 +4,59 @@ import org.pc2seg.ml.data.AugmentConfig;
 import org.pc2seg.ml.sampling.SamplingScheme;
 
 /**
- * Every knob of a training run, with documented defaults; immutable, built with {@link #builder()},
+ * Every knob of a training run, with documented defaults; immutable (its fields are set only by
+ * {@link TrainConfigBuilder} and the JSON reader of this package), built with {@link #builder()},
  * written beside the weights as JSON ({@link #toJson()} / {@link #fromJson(String)}) so a run can
  * be repeated exactly.
  */
 public final class TrainConfig {
   // Method
-  private Method method = Method.PC2SEG;
-  private SamplingScheme sampling = SamplingScheme.DIFF_IMAGE_DEBIASED;
+  Method method = Method.PC2SEG;
+  SamplingScheme sampling = SamplingScheme.DIFF_IMAGE_DEBIASED;
   // Network
-  private String backbone = "resnet18";
-  private int outputStride = 16;
-  private int width = 128;
-  private int projectionDim = 64;
-  private String initWeights;
+  String backbone = "resnet18";
+  int outputStride = 16;
+  int width = 128;
+  int projectionDim = 64;
+  String initWeights;
   // Schedule
-  private int steps = 400;
-  private int batchLabeled = 4;
-  private int batchUnlabeled = 4;
-  private int crop = 128;
-  private int resizeLongSide;
-  private double learningRate = 1e-3;
-  private double weightDecay = 1e-4;
-  private int lrWarmupSteps = 20;
-  private double gradClip = 1.0;
+  int steps = 400;
+  int batchLabeled = 4;
+  int batchUnlabeled = 4;
+  int crop = 128;
+  int resizeLongSide;
+  double learningRate = 1e-3;
+  double weightDecay = 1e-4;
+  int lrWarmupSteps = 20;
+  double gradClip = 1.0;
   // PC²Seg
-  private double lambdaContrastive = 0.1;
-  private double lambdaConsistency = 1.0;
-  private double temperature = 0.1;
-  private int anchors = 512;
-  private int negatives = 128;
-  private int unlabeledWarmupSteps = 60;
-  private double confidenceThreshold;
+  double lambdaContrastive = 0.1;
+  double lambdaConsistency = 1.0;
+  double temperature = 0.1;
+  int anchors = 512;
+  int negatives = 128;
+  int labeledCandidates;
+  int unlabeledWarmupSteps = 60;
+  double confidenceThreshold;
   // Run
-  private long seed = 42;
-  private int threads = 2;
-  private int dataWorkers = 2;
-  private DeviceChoice device = DeviceChoice.AUTO;
-  private int checkpointEvery = 100;
-  private int valEvery = 100;
-  private AugmentConfig augment = AugmentConfig.defaults();
+  long seed = 42;
+  int threads = 2;
+  int dataWorkers = 2;
+  DeviceChoice device = DeviceChoice.AUTO;
+  int checkpointEvery = 100;
+  int valEvery = 100;
+  AugmentConfig augment = AugmentConfig.defaults();
 
   private TrainConfig() {}
 
   /** A builder starting from the defaults. */
-  public static Builder builder() {
-    return new Builder(new TrainConfig());
+  public static TrainConfigBuilder builder() {
+    return new TrainConfigBuilder(new TrainConfig());
   }
 
   /** A builder starting from this config. */
-  public Builder toBuilder() {
-    return new Builder(copy());
+  public TrainConfigBuilder toBuilder() {
+    return new TrainConfigBuilder(copy());
   }
 
   /** The defaults. */
@@ -62,7 +64,7 @@ public final class TrainConfig {
     return new TrainConfig();
   }
 
-  private TrainConfig copy() {
+  TrainConfig copy() {
     return fromJson(toJson());
   }
 
@@ -202,6 +204,14 @@ public final class TrainConfig {
     return negatives;
   }
 
+  /**
+   * L labeled pixels of the mini-batch, with their painted class as ŷ, that join the M unlabeled
+   * pixels as negative candidates (default 0 = unlabeled pixels only).
+   */
+  public int labeledCandidates() {
+    return labeledCandidates;
+  }
+
   /** Steps over which the unlabeled losses ramp up (exp(-5(1-t)^2)) from 0 (default 60). */
   public int unlabeledWarmupSteps() {
     return unlabeledWarmupSteps;
@@ -245,169 +255,5 @@ public final class TrainConfig {
   /** Augmentation settings. */
   public AugmentConfig augment() {
     return augment;
-  }
-
-  /** Builder; {@code build()} validates. */
-  public static final class Builder {
-    private final TrainConfig c;
-
-    private Builder(TrainConfig c) {
-      this.c = c;
-    }
-
-    public Builder optMethod(Method v) {
-      c.method = v;
-      return this;
-    }
-
-    public Builder optSampling(SamplingScheme v) {
-      c.sampling = v;
-      return this;
-    }
-
-    public Builder optBackbone(String v) {
-      c.backbone = v;
-      return this;
-    }
-
-    public Builder optOutputStride(int v) {
-      c.outputStride = v;
-      return this;
-    }
-
-    public Builder optWidth(int v) {
-      c.width = v;
-      return this;
-    }
-
-    public Builder optProjectionDim(int v) {
-      c.projectionDim = v;
-      return this;
-    }
-
-    public Builder optInitWeights(String v) {
-      c.initWeights = v;
-      return this;
-    }
-
-    public Builder optSteps(int v) {
-      c.steps = v;
-      return this;
-    }
-
-    public Builder optBatchLabeled(int v) {
-      c.batchLabeled = v;
-      return this;
-    }
-
-    public Builder optBatchUnlabeled(int v) {
-      c.batchUnlabeled = v;
-      return this;
-    }
-
-    public Builder optCrop(int v) {
-      c.crop = v;
-      return this;
-    }
-
-    public Builder optResizeLongSide(int v) {
-      c.resizeLongSide = v;
-      return this;
-    }
-
-    public Builder optLearningRate(double v) {
-      c.learningRate = v;
-      return this;
-    }
-
-    public Builder optWeightDecay(double v) {
-      c.weightDecay = v;
-      return this;
-    }
-
-    public Builder optLrWarmupSteps(int v) {
-      c.lrWarmupSteps = v;
-      return this;
-    }
-
-    public Builder optGradClip(double v) {
-      c.gradClip = v;
-      return this;
-    }
-
-    public Builder optLambdaContrastive(double v) {
-      c.lambdaContrastive = v;
-      return this;
-    }
-
-    public Builder optLambdaConsistency(double v) {
-      c.lambdaConsistency = v;
-      return this;
-    }
-
-    public Builder optTemperature(double v) {
-      c.temperature = v;
-      return this;
-    }
-
-    public Builder optAnchors(int v) {
-      c.anchors = v;
-      return this;
-    }
-
-    public Builder optNegatives(int v) {
-      c.negatives = v;
-      return this;
-    }
-
-    public Builder optUnlabeledWarmupSteps(int v) {
-      c.unlabeledWarmupSteps = v;
-      return this;
-    }
-
-    public Builder optConfidenceThreshold(double v) {
-      c.confidenceThreshold = v;
-      return this;
-    }
-
-    public Builder optSeed(long v) {
-      c.seed = v;
-      return this;
-    }
-
-    public Builder optThreads(int v) {
-      c.threads = v;
-      return this;
-    }
-
-    public Builder optDataWorkers(int v) {
-      c.dataWorkers = v;
-      return this;
-    }
-
-    public Builder optDevice(DeviceChoice v) {
-      c.device = v;
-      return this;
-    }
-
-    public Builder optCheckpointEvery(int v) {
-      c.checkpointEvery = v;
-      return this;
-    }
-
-    public Builder optValEvery(int v) {
-      c.valEvery = v;
-      return this;
-    }
-
-    public Builder optAugment(AugmentConfig v) {
-      c.augment = v;
-      return this;
-    }
-
-    public TrainConfig build() {
-      TrainConfigValidation.validate(c);
-      return c.copy();
-    }
   }
 }

@@ -16,6 +16,7 @@ final class TrainConfigValidation {
     require(c.gradClip() >= 0, "gradient clip norm must be >= 0 (0 = off)");
     require(c.temperature() > 0, "temperature tau must be > 0");
     require(c.anchors() >= 1 && c.negatives() >= 1, "anchors M and negatives N must be >= 1");
+    require(c.labeledCandidates() >= 0, "labeled candidates L must be >= 0");
     require(c.threads() >= 1 && c.dataWorkers() >= 1, "threads must be >= 1");
     require(c.checkpointEvery() >= 0 && c.valEvery() >= 0, "checkpointEvery/valEvery must be >= 0");
     require(

@@ -60,9 +60,10 @@ final class TrainStep {
                 ? new NDList(
                     out.get(0).get(bl + ":"), out.get(1).get(bl + ":"), out.get(2).get(bl + ":"))
                 : null;
+        NDArray labZ = unl && cfg.labeledCandidates() > 0 ? out.get(1).get(":" + bl) : null;
         l =
             objective.compute(
-                labLogits, yl, weak, strong, step, BatchPlan.mix(cfg.seed() + 7, step));
+                labLogits, yl, labZ, weak, strong, step, BatchPlan.mix(cfg.seed() + 7, step));
         double total = l.isFinite() ? l.total() : Double.NaN;
         if (l.isFinite()) {
           gc.backward(l.loss());

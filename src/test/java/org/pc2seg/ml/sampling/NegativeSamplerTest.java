@@ -1,6 +1,7 @@
 package org.pc2seg.ml.sampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import ai.djl.ndarray.NDArray;
@@ -143,6 +144,52 @@ class NegativeSamplerTest {
       w[j] /= sum;
     }
     assertMatches(w, countFirstDraws(SamplingScheme.DEBIASED, 1, 99L));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SamplingScheme.class)
+  void extraCandidatesBeyondTheAnchorsFollowTheSameFormula(SamplingScheme scheme) {
+    // Two labeled pixels after the 7 anchors: one-hot class 0 on image 3, class 1 on image 4.
+    int[] extraImage = {3, 4};
+    double[] extraProbs = {1, 0, 0, 0, 1, 0};
+    float[] extraFloats = {1, 0, 0, 0, 1, 0};
+    NDArray candProbs = probs().concat(manager.create(extraFloats, new Shape(2, K)), 0);
+    NDArray candIds = ids().concat(manager.create(extraImage), 0);
+    NDArray w = NegativeSampler.weights(scheme, probs(), ids(), candProbs, candIds);
+    assertThat(w.getShape()).isEqualTo(new Shape(IMAGE.length, IMAGE.length + 2));
+    float[] flat = w.toFloatArray();
+    int c = IMAGE.length + 2;
+    boolean debiased =
+        scheme == SamplingScheme.DEBIASED || scheme == SamplingScheme.DIFF_IMAGE_DEBIASED;
+    for (int i = 0; i < IMAGE.length; i++) {
+      assertThat(flat[i * c + i]).as("the anchor itself").isZero();
+      for (int e = 0; e < 2; e++) {
+        double expected = 1; // another image than every anchor
+        if (debiased) {
+          double dot = 0;
+          for (int k = 0; k < K; k++) {
+            dot += PROBS[i * K + k] * extraProbs[e * K + k];
+          }
+          expected = 1 - dot;
+        }
+        assertThat(flat[i * c + IMAGE.length + e]).isCloseTo((float) expected, offset(1e-6f));
+      }
+    }
+    // the anchor columns are the square weights
+    float[] square = NegativeSampler.weights(scheme, probs(), ids()).toFloatArray();
+    for (int i = 0; i < IMAGE.length; i++) {
+      for (int j = 0; j < IMAGE.length; j++) {
+        assertThat(flat[i * c + j]).isEqualTo(square[i * IMAGE.length + j]);
+      }
+    }
+  }
+
+  @Test
+  void candidatesMustStartWithTheAnchors() {
+    NDArray few = manager.create(new int[] {0, 1});
+    assertThatThrownBy(
+            () -> NegativeSampler.weights(SamplingScheme.UNIFORM, null, ids(), null, few))
+        .hasMessageContaining("anchors");
   }
 
   @Test

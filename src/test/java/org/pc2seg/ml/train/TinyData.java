@@ -62,7 +62,7 @@ final class TinyData {
     return new TrainingData(d.labeled(), d.unlabeled(), d.val(), classes);
   }
 
-  static TrainConfig.Builder config() {
+  static TrainConfigBuilder config() {
     return TrainConfig.builder()
         .optCrop(32)
         .optWidth(16)

@@ -18,6 +18,7 @@ class TrainConfigTest {
             .optLambdaContrastive(0.3)
             .optTemperature(0.2)
             .optCrop(96)
+            .optLabeledCandidates(256)
             .optDevice(DeviceChoice.CPU)
             .build();
     TrainConfig back = TrainConfig.fromJson(c.toJson());
@@ -27,6 +28,7 @@ class TrainConfigTest {
     assertThat(back.steps()).isEqualTo(123);
     assertThat(back.seed()).isEqualTo(99);
     assertThat(back.temperature()).isEqualTo(0.2);
+    assertThat(back.labeledCandidates()).isEqualTo(256);
     assertThat(back.augment()).isEqualTo(c.augment());
   }
 
@@ -35,6 +37,7 @@ class TrainConfigTest {
     TrainConfig c = TrainConfig.fromJson("{\"steps\": 7}");
     assertThat(c.steps()).isEqualTo(7);
     assertThat(c.sampling()).isEqualTo(SamplingScheme.DIFF_IMAGE_DEBIASED);
+    assertThat(c.gradClip()).isEqualTo(1.0);
     assertThatThrownBy(() -> TrainConfig.builder().optCrop(100).build())
         .hasMessageContaining("crop");
     assertThatThrownBy(() -> TrainConfig.fromJson("{\"temperature\": 0}"))

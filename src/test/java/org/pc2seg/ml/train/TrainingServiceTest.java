@@ -76,6 +76,22 @@ class TrainingServiceTest {
   }
 
   @Test
+  void labeledCandidatesChangeTheContrastiveTermOfARealStep() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    // TinyData has no warm-up: the unlabeled losses count from the first step
+    TrainConfig plain = TinyData.config().optSteps(2).build();
+    TrainConfig withLabeled = plain.toBuilder().optLabeledCandidates(64).build();
+    Recorder a = new Recorder(-1);
+    TrainingService.train(data, plain, dir.resolve("plain"), a, a.cancel);
+    Recorder b = new Recorder(-1);
+    TrainingService.train(data, withLabeled, dir.resolve("labeled"), b, b.cancel);
+    assertThat(b.losses).hasSize(2).allMatch(Double::isFinite);
+    assertThat(b.negativeEvents).isEqualTo(2);
+    // same seed, same first forward pass: only the negatives differ
+    assertThat(b.losses.get(0)).isNotEqualTo(a.losses.get(0));
+  }
+
+  @Test
   void aShortRunLowersTheLossAndPredicts() throws Exception {
     TrainingData data = TinyData.data(dir);
     TrainConfig cfg =
