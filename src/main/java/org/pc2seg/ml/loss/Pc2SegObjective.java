@@ -32,7 +32,9 @@ import org.pc2seg.ml.tensor.Upload;
  *       when a threshold is set); z_i from the weak view, z_i⁺ the same pixel of the strong view; N
  *       negatives per anchor drawn among the M pixels by the {@link SamplingScheme} (weights from
  *       the weak-view probabilities), their features taken from the strong view — so every term of
- *       the InfoNCE carries gradient although the weak view carries none.
+ *       the InfoNCE carries gradient although the weak view carries none. Optionally L painted
+ *       pixels of the labeled images join the candidates, with their one-hot class as ŷ ({@link
+ *       Builder#optLabeledCandidates}).
  * </ul>
  *
  * <p>Build with {@link #builder()}. Supervised mode returns the cross-entropy alone.

@@ -10,8 +10,10 @@ package org.pc2seg.ml.loss;
  * @param negativesPerAnchor N
  * @param anchorImage M image indices of the anchors
  * @param anchorPixel M pixel indices of the anchors
- * @param negativeImage M×N (row-major) image indices of the negatives, −1 for an unused slot
- * @param negativePixel M×N (row-major) pixel indices of the negatives, −1 for an unused slot
+ * @param negativeImage M×N (row-major) image indices of the negatives, −1 for an unused slot or a
+ *     negative drawn from a labeled image (see {@code
+ *     Pc2SegObjective.Builder#optLabeledCandidates})
+ * @param negativePixel M×N (row-major) pixel indices of the negatives, −1 where the image is
  */
 public record SampledNegatives(
     int gridHeight,
