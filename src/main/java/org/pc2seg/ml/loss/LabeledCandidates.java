@@ -70,22 +70,18 @@ record LabeledCandidates(NDArray features, NDArray probabilities, NDArray imageI
         }
       }
     }
-    int l = Math.min(count, n);
+    int[] chosen = DistinctDraw.first(pool, n, count, new SplittableRandom(seed));
+    int l = chosen.length;
     if (l == 0) {
       return null;
     }
-    SplittableRandom rnd = new SplittableRandom(seed);
     long[] picked = new long[l];
     float[] oneHot = new float[l * classes];
     int[] imageIds = new int[l];
-    for (int i = 0; i < l; i++) { // partial Fisher–Yates
-      int j = i + rnd.nextInt(n - i);
-      int t = pool[i];
-      pool[i] = pool[j];
-      pool[j] = t;
-      picked[i] = pool[i];
-      oneHot[i * classes + classOf[pool[i]]] = 1f;
-      imageIds[i] = firstImageId + pool[i] / (h * w);
+    for (int i = 0; i < l; i++) {
+      picked[i] = chosen[i];
+      oneHot[i * classes + classOf[chosen[i]]] = 1f;
+      imageIds[i] = firstImageId + chosen[i] / (h * w);
     }
     NDManager mgr = labeledZ.getManager();
     NDArray features =

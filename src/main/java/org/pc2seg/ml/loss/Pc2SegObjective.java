@@ -163,7 +163,7 @@ public final class Pc2SegObjective {
     }
     NDArray cy = consistency.evaluate(weakLow, strongLow, confident);
 
-    int[] picked = pickAnchors(b * h * w, eligible, new SplittableRandom(seed));
+    int[] picked = DistinctDraw.among(b * h * w, eligible, anchors, new SplittableRandom(seed));
     NDArray ctr;
     SampledNegatives where;
     if (picked.length < 2) {
@@ -190,21 +190,16 @@ public final class Pc2SegObjective {
               : LabeledCandidates.pick(
                   labeledZ, labels, k, ignoreIndex, labeledCandidates, b, mix(seed + 1));
       int n = negatives;
-      NegativeSample sample;
-      NDArray candidates = strongZ;
-      if (extra == null) {
-        sample = NegativeSampler.sample(scheme, anchorP, anchorImages, n, mix(seed));
-      } else {
-        candidates = strongZ.concat(extra.features(), 0);
-        NDArray weights =
-            NegativeSampler.weights(
-                scheme,
-                anchorP,
-                anchorImages,
-                anchorP.concat(extra.probabilities(), 0),
-                anchorImages.concat(extra.imageIds(), 0));
-        sample = NegativeSampler.drawFromWeights(weights, n, mix(seed));
-      }
+      // the candidates: the anchors themselves, then the labeled pixels if any
+      NDArray candidates = extra == null ? strongZ : strongZ.concat(extra.features(), 0);
+      NDArray candidateP = extra == null ? anchorP : anchorP.concat(extra.probabilities(), 0);
+      NDArray candidateImages =
+          extra == null ? anchorImages : anchorImages.concat(extra.imageIds(), 0);
+      NegativeSample sample =
+          NegativeSampler.drawFromWeights(
+              NegativeSampler.weights(scheme, anchorP, anchorImages, candidateP, candidateImages),
+              n,
+              mix(seed));
       ctr = contrastive.evaluate(anchorZ, strongZ, candidates, sample.indices(), sample.valid());
       where = describe(h, w, n, imageOf, pixelOf, sample);
     }
@@ -243,39 +238,6 @@ public final class Pc2SegObjective {
     }
     // bilinear, align_corners = false (same as the model's upsampling)
     return out.get(0).getNDArrayInternal().interpolation(new long[] {h, w}, 1, false);
-  }
-
-  /** M distinct pixel indices, uniformly among the eligible ones (all when null). */
-  private int[] pickAnchors(int total, boolean[] eligible, SplittableRandom rnd) {
-    int[] pool;
-    if (eligible == null) {
-      pool = new int[total];
-      for (int i = 0; i < total; i++) {
-        pool[i] = i;
-      }
-    } else {
-      int count = 0;
-      for (boolean e : eligible) {
-        count += e ? 1 : 0;
-      }
-      pool = new int[count];
-      int c = 0;
-      for (int i = 0; i < total; i++) {
-        if (eligible[i]) {
-          pool[c++] = i;
-        }
-      }
-    }
-    int m = Math.min(anchors, pool.length);
-    for (int i = 0; i < m; i++) { // partial Fisher–Yates
-      int j = i + rnd.nextInt(pool.length - i);
-      int t = pool[i];
-      pool[i] = pool[j];
-      pool[j] = t;
-    }
-    int[] out = new int[m];
-    System.arraycopy(pool, 0, out, 0, m);
-    return out;
   }
 
   private static SampledNegatives describe(
