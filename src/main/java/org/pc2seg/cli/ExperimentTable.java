@@ -87,31 +87,35 @@ final class ExperimentTable {
   private static void summary(
       StringBuilder b, List<Long> seeds, List<Cell> cells, BiFunction<Long, Cell, RunResult> res) {
     b.append("\nMean ± standard deviation over ").append(seeds.size()).append(" seeds:\n\n");
-    b.append("| labeled | method | sampler | runs | val mIoU | best val mIoU | pixel acc |\n");
-    b.append("|---:|---|---|---:|---:|---:|---:|\n");
+    b.append(
+        "| labeled | method | sampler | runs | val mIoU | best val mIoU | pixel acc | wall time |\n");
+    b.append("|---:|---|---|---:|---:|---:|---:|---:|\n");
     for (Cell c : cells) {
       List<Double> last = new ArrayList<>();
       List<Double> best = new ArrayList<>();
       List<Double> acc = new ArrayList<>();
+      List<Double> wall = new ArrayList<>();
       for (long seed : seeds) {
         RunResult r = res.apply(seed, c);
         if (r != null) {
           last.add(r.lastMiou());
           best.add(r.bestMiou());
           acc.add(r.pixelAcc());
+          wall.add(r.wallSeconds());
         }
       }
       b.append(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %d | %s | %s | %s |%n",
+              "| %d | %s | %s | %d | %s | %s | %s | %s |%n",
               c.labeled(),
               m(c),
               s(c),
               last.size(),
               meanSd(last),
               meanSd(best),
-              meanSd(acc)));
+              meanSd(acc),
+              wall.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f s", mean(wall))));
     }
     b.append(
         "\nPaired differences (same seed, same labeled images; mean ± standard error) in val"
