@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pc2seg.ml.train.Benchmark;
+import org.pc2seg.ml.train.ConvProfile;
 import org.pc2seg.ml.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Benchmark the real training step on synthetic images: prints 'train step: <median> ms',"
-            + " images/s, peak RSS, 512x512 inference ms, achieved vs matmul GFLOP/s.")
+            + " images/s, peak RSS, 512x512 inference ms, achieved vs matmul GFLOP/s (whole"
+            + " step, and the convolutions alone under libtorch's profiler).")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--classes", defaultValue = "5", description = "classes K (default 5)")
   int classes;
@@ -29,6 +31,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--measure", defaultValue = "10", description = "measured steps (default 10)")
   int measure;
 
+  @Option(
+      names = "--profile-steps",
+      defaultValue = "3",
+      description =
+          "steps after the measured ones timed under libtorch's profiler, for the rate of the"
+              + " convolutions alone (default 3; 0: off)")
+  int profileSteps;
+
   @Option(names = "--json", description = "print JSON")
   boolean json;
 
@@ -38,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     try {
       TrainConfig cfg = options.toConfig();
-      Benchmark.Result r = Benchmark.run(cfg, classes, warmup, measure);
+      Benchmark.Result r = Benchmark.run(cfg, classes, warmup, measure, profileSteps);
       if (json) {
         System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(r));
       } else {
@@ -78,6 +88,25 @@ public final class BenchCommand implements Callable<Integer> {
             r.stepGflop(),
             r.matmulGflops(),
             r.achievedGflops() / r.matmulGflops());
+        ConvProfile.Times cv = r.convs();
+        if (cv != null) {
+          System.out.printf(
+              Locale.ROOT,
+              "convolutions alone: %.0f ms per step (forward %.0f, backward %.0f), %.1f GFLOP:"
+                  + " %.1f GFLOP/s (%.2f of matmul)%n",
+              cv.totalMs(),
+              cv.forwardMs(),
+              cv.backwardMs(),
+              cv.gflop(),
+              cv.gflops(),
+              cv.gflops() / r.matmulGflops());
+          if (cv.unsized() > 0) {
+            System.out.printf(
+                Locale.ROOT,
+                "  (%d forward convolutions of unknown output size: time counted, work not)%n",
+                cv.unsized());
+          }
+        }
       }
       return 0;
     } catch (Exception e) {

@@ -26,7 +26,8 @@ public final class Benchmark {
    *
    * @param stepMedianMs median step time after warm-up
    * @param imagesPerSecond images (labeled + unlabeled) per second at the median
-   * @param peakRssMb peak resident memory after training (VmHWM)
+   * @param peakRssMb peak resident memory after training (VmHWM), or after the timed steps when
+   *     steps were profiled
    * @param rssStartMb RSS after warm-up
    * @param rssEndMb RSS at the end of training
    * @param inference512Ms median inference time of one 512×512 image
@@ -35,6 +36,8 @@ public final class Benchmark {
    * @param matmulGflops measured dense 2048² matmul rate
    * @param mallocStart malloc's usage after warm-up (null without glibc)
    * @param mallocEnd malloc's usage at the end of training (null without glibc)
+   * @param convs the convolutions of the profiled steps after the measured ones, per step (null
+   *     when none were profiled)
    */
   public record Result(
       double stepMedianMs,
@@ -47,19 +50,27 @@ public final class Benchmark {
       double achievedGflops,
       double matmulGflops,
       NativeMemory.Usage mallocStart,
-      NativeMemory.Usage mallocEnd) {}
+      NativeMemory.Usage mallocEnd,
+      ConvProfile.Times convs) {}
 
   private Benchmark() {}
 
-  /** Runs {@code warmup + steps} training steps of {@code cfg} with K classes in a temp folder. */
-  public static Result run(TrainConfig cfg, int numClasses, int warmup, int steps)
+  /**
+   * Runs {@code warmup + steps} timed training steps of {@code cfg} with K classes in a temp
+   * folder, then {@code profiled} more under libtorch's profiler to time their convolutions (0:
+   * none). The profiled steps are not in the step time.
+   */
+  public static Result run(TrainConfig cfg, int numClasses, int warmup, int steps, int profiled)
       throws IOException {
     Path tmp = Files.createTempDirectory("pc2seg-bench");
     try {
       int total = warmup + steps;
+      Path trace = tmp.resolve("trace.json");
+      ConvProfile.Times[] convs = new ConvProfile.Times[1];
+      IOException[] traceError = new IOException[1];
       TrainConfig c =
           cfg.toBuilder()
-              .optSteps(total)
+              .optSteps(total + profiled)
               .optCheckpointEvery(0)
               .optValEvery(0)
               .optUnlabeledWarmupSteps(0)
@@ -72,8 +83,8 @@ public final class Benchmark {
       TrainingData data =
           new TrainingData(
               src, synthetic(numClasses, c.crop() + 32, 16, false), TrainingData.empty(), classes);
-      long[] times = new long[total + 1];
-      double[] rss = new double[2];
+      long[] times = new long[total + profiled + 1];
+      double[] rss = new double[3];
       NativeMemory.Usage[] malloc = new NativeMemory.Usage[2];
       TrainingListener l =
           p -> {
@@ -85,6 +96,17 @@ public final class Benchmark {
             if (p.step() == total) {
               rss[1] = Memory.rssMb();
               malloc[1] = NativeMemory.usage();
+              rss[2] = Memory.peakRssMb();
+              if (profiled > 0) {
+                ConvProfile.start();
+              }
+            }
+            if (profiled > 0 && p.step() == total + profiled) {
+              try {
+                convs[0] = ConvProfile.stop(trace).perStep(profiled);
+              } catch (IOException e) {
+                traceError[0] = e;
+              }
             }
           };
       Path run = tmp.resolve("run");
@@ -92,7 +114,11 @@ public final class Benchmark {
       if (!tr.completed()) {
         throw new IOException("benchmark run stopped: " + tr.message());
       }
-      double peak = Memory.peakRssMb();
+      if (traceError[0] != null) {
+        throw traceError[0];
+      }
+      // the profiler holds its events in memory: the peak is that of the timed steps then
+      double peak = profiled > 0 ? rss[2] : Memory.peakRssMb();
       double[] dt = new double[steps];
       for (int i = 0; i < steps; i++) {
         dt[i] = (times[warmup + i + 1] - times[warmup + i]) / 1e6;
@@ -129,7 +155,8 @@ public final class Benchmark {
           gflop / (med / 1000.0),
           MatmulRate.measure(),
           malloc[0],
-          malloc[1]);
+          malloc[1],
+          convs[0]);
     } finally {
       Checkpoints.deleteTree(tmp);
     }
