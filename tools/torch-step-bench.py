@@ -13,6 +13,12 @@ images are synthetic and made before the clock starts, so the figure is the step
 Java bench's figure also includes its data pipeline).
 
     python3 tools/torch-step-bench.py [--threads 2] [--warmup 3] [--measure 20] [--crop 128]
+                                      [--profile-steps 3]
+
+With --profile-steps (default 3) it runs that many more steps under torch.profiler and prints the
+time spent in the convolutions alone and their work, counted from the recorded shapes the same
+way as the Java bench (ConvProfile): aten::convolution and aten::convolution_backward events,
+2·N·Ho·Wo·O·(C/g)·kh·kw per pass, no input gradient for the stem.
 """
 import argparse
 import os
@@ -34,6 +40,7 @@ def main():
     ap.add_argument("--crop", type=int, default=128)
     ap.add_argument("--classes", type=int, default=5)
     ap.add_argument("--batch", type=int, default=4)
+    ap.add_argument("--profile-steps", type=int, default=3)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -49,6 +56,17 @@ def main():
     xs = [x + 0.1 * torch.randn_like(x) for x in xw]
     phases = {p: [] for p in ("weak fwd", "lab+strong fwd", "losses", "backward", "optimizer")}
     steps = []
+    def step(i):
+        with torch.no_grad():
+            weak = model(xw[i % n])
+        out = model(torch.cat([xl[i % n], xs[i % n]]))
+        strong = tuple(o[b:] for o in out)
+        loss, _ = ref.objective(cfg, out[0][:b], yl[i % n], weak, strong, 1000, g)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), cfg["grad_clip"])
+        opt.step()
+
     for i in range(n):
         t0 = time.perf_counter()
         with torch.no_grad():
@@ -74,6 +92,37 @@ def main():
     for p, v in phases.items():
         print(f"{p:15s} median {statistics.median(v):8.1f} ms")
     print(f"train step: {statistics.median(steps):.0f} ms")
+    if args.profile_steps > 0:
+        from torch.profiler import ProfilerActivity, profile
+
+        with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
+            for i in range(args.profile_steps):
+                step(i)
+        ms, gflop = conv_work(prof.events())
+        p = args.profile_steps
+        print(f"convolutions alone: {ms / p:.0f} ms per step, {gflop / p:.1f} GFLOP")
+
+
+def conv_work(events):
+    """Milliseconds in forward and backward convolutions and their GFLOP (see the docstring)."""
+    out_size, fwd, us, flop = {}, [], 0.0, 0.0
+    for e in events:
+        if e.name not in ("aten::convolution", "aten::convolution_backward"):
+            continue
+        us += e.cpu_time_total
+        s = e.input_shapes
+        if e.name == "aten::convolution":
+            fwd.append(s)
+            continue
+        go, x, w = s[0], s[1], s[2]
+        out_size[(tuple(x[1:]), tuple(w))] = (go[2], go[3])
+        once = 2.0 * x[0] * go[2] * go[3] * w[0] * w[1] * w[2] * w[3]
+        flop += once if x[1] == 3 else 2 * once
+    for s in fwd:
+        x, w = s[0], s[1]
+        ho, wo = out_size.get((tuple(x[1:]), tuple(w)), (0, 0))
+        flop += 2.0 * x[0] * ho * wo * w[0] * w[1] * w[2] * w[3]
+    return us / 1000, flop / 1e9
 
 
 if __name__ == "__main__":
