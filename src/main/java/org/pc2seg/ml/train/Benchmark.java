@@ -62,7 +62,11 @@ public final class Benchmark {
    */
   public static Result run(TrainConfig cfg, int numClasses, int warmup, int steps, int profiled)
       throws IOException {
+    if (profiled < 0) {
+      throw new IllegalArgumentException("profiled steps must be 0 or more: " + profiled);
+    }
     Path tmp = Files.createTempDirectory("pc2seg-bench");
+    boolean[] profiling = new boolean[1];
     try {
       int total = warmup + steps;
       Path trace = tmp.resolve("trace.json");
@@ -99,9 +103,11 @@ public final class Benchmark {
               rss[2] = Memory.peakRssMb();
               if (profiled > 0) {
                 ConvProfile.start();
+                profiling[0] = true;
               }
             }
             if (profiled > 0 && p.step() == total + profiled) {
+              profiling[0] = false;
               try {
                 convs[0] = ConvProfile.stop(trace).perStep(profiled);
               } catch (IOException e) {
@@ -158,6 +164,10 @@ public final class Benchmark {
           malloc[1],
           convs[0]);
     } finally {
+      if (profiling[0]) {
+        // training stopped while profiling: switch the profiler off, nothing to read
+        ConvProfile.discard(tmp.resolve("unfinished-trace.json"));
+      }
       Checkpoints.deleteTree(tmp);
     }
   }

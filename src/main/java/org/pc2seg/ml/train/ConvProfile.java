@@ -71,6 +71,11 @@ public final class ConvProfile {
     return read(trace);
   }
 
+  /** Stops the profiler without reading what it wrote (after a failure). */
+  public static void discard(Path trace) {
+    JniUtils.stopProfile(trace.toString());
+  }
+
   /** Reads a libtorch trace (a JSON array of events, or an object with {@code traceEvents}). */
   public static Times read(Path trace) throws IOException {
     JsonElement root;
