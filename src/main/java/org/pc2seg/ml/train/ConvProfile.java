@@ -60,7 +60,7 @@ public final class ConvProfile {
 
   private ConvProfile() {}
 
-  /** Starts libtorch's profiler (CPU, with shapes) on this thread's operations. */
+  /** Starts libtorch's profiler (CPU operations, with their input shapes). */
   public static void start() {
     JniUtils.startProfile(false, true, false);
   }
