@@ -56,37 +56,33 @@ def main():
     xs = [x + 0.1 * torch.randn_like(x) for x in xw]
     phases = {p: [] for p in ("weak fwd", "lab+strong fwd", "losses", "backward", "optimizer")}
     steps = []
-    def step(i):
-        with torch.no_grad():
-            weak = model(xw[i % n])
-        out = model(torch.cat([xl[i % n], xs[i % n]]))
-        strong = tuple(o[b:] for o in out)
-        loss, _ = ref.objective(cfg, out[0][:b], yl[i % n], weak, strong, 1000, g)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), cfg["grad_clip"])
-        opt.step()
 
-    for i in range(n):
-        t0 = time.perf_counter()
+    def step(i):
+        """One training step on input set i (mod n); returns the times at its phase boundaries."""
+        i %= n
+        t = [time.perf_counter()]
         with torch.no_grad():
             weak = model(xw[i])
-        t1 = time.perf_counter()
+        t.append(time.perf_counter())
         out = model(torch.cat([xl[i], xs[i]]))
         strong = tuple(o[b:] for o in out)
-        t2 = time.perf_counter()
+        t.append(time.perf_counter())
         loss, _ = ref.objective(cfg, out[0][:b], yl[i], weak, strong, 1000, g)
-        t3 = time.perf_counter()
+        t.append(time.perf_counter())
         opt.zero_grad(set_to_none=True)
         loss.backward()
-        t4 = time.perf_counter()
+        t.append(time.perf_counter())
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg["grad_clip"])
         opt.step()
-        t5 = time.perf_counter()
+        t.append(time.perf_counter())
+        return t
+
+    for i in range(n):
+        t = step(i)
         if i >= args.warmup:
-            for p, v in zip(phases, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
-                phases[p].append(v * 1000)
-            steps.append((t5 - t0) * 1000)
+            for p, t0, t1 in zip(phases, t, t[1:]):
+                phases[p].append((t1 - t0) * 1000)
+            steps.append((t[-1] - t[0]) * 1000)
     print(f"pytorch {torch.__version__}, threads {torch.get_num_threads()}, "
           f"batch {b}+{b}, crop {c}, K={k}")
     for p, v in phases.items():

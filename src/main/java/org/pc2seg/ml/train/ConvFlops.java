@@ -23,14 +23,19 @@ public final class ConvFlops {
       Shape in = conv.getInputShapes()[0];
       Shape out = conv.getOutputShapes(new Shape[] {in})[0];
       Parameter w = conv.getParameters().get("weight");
-      Shape ws = w.getArray().getShape();
-      double perPixel = 2.0 * ws.get(1) * ws.get(2) * ws.get(3) * ws.get(0);
-      f += perPixel * out.get(2) * out.get(3);
+      f += perOutputPixel(w.getArray().getShape().getShape()) * out.get(2) * out.get(3);
     }
     for (var child : block.getChildren()) {
       f += atInitSize(child.getValue());
     }
     return f;
+  }
+
+  /**
+   * FLOPs per output pixel of one image for a weight of shape (O, C/g, kh, kw): 2·O·(C/g)·kh·kw.
+   */
+  static double perOutputPixel(long[] weight) {
+    return 2.0 * weight[0] * weight[1] * weight[2] * weight[3];
   }
 
   /** Pixel count of the block's initialisation input. */

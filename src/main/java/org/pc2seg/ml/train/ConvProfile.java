@@ -99,7 +99,7 @@ public final class ConvProfile {
   }
 
   static Times of(JsonArray events) {
-    List<JsonObject> forward = new ArrayList<>();
+    List<long[][]> forward = new ArrayList<>();
     Map<String, long[]> outputSize = new HashMap<>();
     double fwdUs = 0;
     double bwdUs = 0;
@@ -116,7 +116,7 @@ public final class ConvProfile {
       long[][] shapes = shapes(e);
       if (FORWARD.equals(name)) {
         fwdUs += dur;
-        forward.add(e);
+        forward.add(shapes);
       } else {
         bwdUs += dur;
         // shapes: grad_output (N, O, Ho, Wo), input (N, C, H, W), weight (O, C/g, kh, kw)
@@ -129,8 +129,7 @@ public final class ConvProfile {
       }
     }
     int unsized = 0;
-    for (JsonObject e : forward) {
-      long[][] shapes = shapes(e);
+    for (long[][] shapes : forward) {
       long[] out = outputSize.get(layerKey(shapes[0], shapes[1]));
       if (out == null) {
         unsized++;
@@ -141,9 +140,9 @@ public final class ConvProfile {
     return new Times(fwdUs / 1000, bwdUs / 1000, flop / 1e9, calls, unsized);
   }
 
-  /** 2·N·Ho·Wo·O·(C/g)·kh·kw. */
+  /** N·Ho·Wo output pixels at {@link ConvFlops#perOutputPixel} each. */
   private static double convFlop(long n, long ho, long wo, long[] weight) {
-    return 2.0 * n * ho * wo * weight[0] * weight[1] * weight[2] * weight[3];
+    return (double) n * ho * wo * ConvFlops.perOutputPixel(weight);
   }
 
   /** A layer, whatever the batch: input channels and size, and the weight's shape. */
