@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.pc2seg.ml.data.ImageTensors;
+import org.pc2seg.ml.tensor.NoGrad;
 import org.pc2seg.ml.tensor.Upload;
 
 /**
@@ -46,7 +47,8 @@ public final class Inference {
         System.arraycopy(src, (c * h + y) * w, padded, (c * ph + y) * pw, w);
       }
     }
-    try (NDManager sm = manager.newSubManager()) {
+    try (NoGrad off = NoGrad.enter();
+        NDManager sm = manager.newSubManager()) {
       NDArray x = Upload.floats(sm, padded, new Shape(1, 3, ph, pw));
       NDList out = block.forward(new ParameterStore(sm, false), new NDList(x), false);
       NDArray logits = out.get(0).get(new NDIndex(":, :, :{}, :{}", h, w));

@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import org.pc2seg.ml.tensor.NoGrad;
 
 /**
  * AdamW whose whole state (first and second moments, step count) is held here and can be saved and
@@ -97,7 +98,9 @@ public final class AdamW {
     t++;
     double corr = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
     NDArray first = params.get(0).getArray();
-    try (NDManager sm = first.getManager().newSubManager()) {
+    // in-place operations on weights that require gradients are refused while autograd records
+    try (NoGrad off = NoGrad.enter();
+        NDManager sm = first.getManager().newSubManager()) {
       Coefficients c = new Coefficients(sm, first.getDataType(), lr, corr, rescale);
       for (int i = 0; i < params.size(); i++) {
         NDArray w = params.get(i).getArray();

@@ -17,6 +17,7 @@ import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.data.ViewAugmenter;
 import org.pc2seg.ml.model.DeepLabV3Plus;
 import org.pc2seg.ml.model.SegmentationModels;
+import org.pc2seg.ml.tensor.NoGrad;
 
 /**
  * One run of {@link TrainingService}: builds the model and optimizer (or restores them from the
@@ -64,6 +65,13 @@ final class TrainingSession {
   }
 
   TrainingResult run(boolean resume) throws IOException {
+    // off outside the step's gradient collector: the weak view and validation record nothing
+    try (NoGrad off = NoGrad.enter()) {
+      return runWithoutRecording(resume);
+    }
+  }
+
+  private TrainingResult runWithoutRecording(boolean resume) throws IOException {
     TrainingService.configureThreads(cfg.threads());
     t0 = System.currentTimeMillis();
     Device device = cfg.device().resolve();

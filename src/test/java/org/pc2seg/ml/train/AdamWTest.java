@@ -14,6 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.pc2seg.ml.tensor.NoGrad;
 
 class AdamWTest {
   @Test
@@ -142,6 +143,38 @@ class AdamWTest {
       assertThat(opt.step(0.1, 1.0)).isNaN();
       assertThat(opt.lastSkipReason()).contains("finite values up to 1.0E20").contains("overflow");
       assertThat(p.getArray().toFloatArray()).containsExactly(1f, 1f);
+    }
+  }
+
+  @Test
+  void updatesOnAFreshThreadWhereAutogradRecordsAndLeavesItRecording() throws Exception {
+    System.setProperty("ai.djl.offline", "true");
+    try (NDManager m = NDManager.newBaseManager()) {
+      Parameter p = param(m, 3f, -4f);
+      AdamW opt = new AdamW(List.of(p), m, 0.01);
+      gradientEqualsWeights(p);
+      boolean[] recording = new boolean[2];
+      Throwable[] failure = new Throwable[1];
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  recording[0] = NoGrad.recording();
+                  opt.step(0.1, 0);
+                  recording[1] = NoGrad.recording();
+                } catch (Throwable e) {
+                  failure[0] = e;
+                }
+              });
+      t.start();
+      t.join();
+      assertThat(failure[0]).isNull();
+      // the premise: a new thread records (in-place updates of weights are refused there)
+      assertThat(recording[0]).isTrue();
+      assertThat(recording[1]).isTrue();
+      float[] w = p.getArray().toFloatArray();
+      assertThat(w[0]).isLessThan(3f);
+      assertThat(w[1]).isGreaterThan(-4f);
     }
   }
 }
