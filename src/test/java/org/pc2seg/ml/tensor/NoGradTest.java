@@ -20,28 +20,19 @@ class NoGradTest {
       NDArray w = m.ones(new Shape(3));
       w.setRequiresGradient(true);
       NDArray one = m.ones(new Shape(3));
-      Throwable[] failure = new Throwable[1];
       boolean[] recording = new boolean[3];
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  recording[0] = NoGrad.recording();
-                  assertThatThrownBy(() -> w.addi(one))
-                      .isInstanceOf(EngineException.class)
-                      .hasMessageContaining("in-place");
-                  try (NoGrad off = NoGrad.enter()) {
-                    recording[1] = NoGrad.recording();
-                    w.addi(one);
-                  }
-                  recording[2] = NoGrad.recording();
-                } catch (Throwable e) {
-                  failure[0] = e;
-                }
-              });
-      t.start();
-      t.join();
-      assertThat(failure[0]).isNull();
+      FreshThread.run(
+          () -> {
+            recording[0] = NoGrad.recording();
+            assertThatThrownBy(() -> w.addi(one))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("in-place");
+            try (NoGrad off = NoGrad.enter()) {
+              recording[1] = NoGrad.recording();
+              w.addi(one);
+            }
+            recording[2] = NoGrad.recording();
+          });
       assertThat(recording).containsExactly(true, false, true);
       assertThat(w.toFloatArray()).containsExactly(2f, 2f, 2f);
     }

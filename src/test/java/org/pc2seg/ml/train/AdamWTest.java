@@ -14,6 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.pc2seg.ml.tensor.FreshThread;
 import org.pc2seg.ml.tensor.NoGrad;
 
 class AdamWTest {
@@ -154,21 +155,12 @@ class AdamWTest {
       AdamW opt = new AdamW(List.of(p), m, 0.01);
       gradientEqualsWeights(p);
       boolean[] recording = new boolean[2];
-      Throwable[] failure = new Throwable[1];
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  recording[0] = NoGrad.recording();
-                  opt.step(0.1, 0);
-                  recording[1] = NoGrad.recording();
-                } catch (Throwable e) {
-                  failure[0] = e;
-                }
-              });
-      t.start();
-      t.join();
-      assertThat(failure[0]).isNull();
+      FreshThread.run(
+          () -> {
+            recording[0] = NoGrad.recording();
+            opt.step(0.1, 0);
+            recording[1] = NoGrad.recording();
+          });
       // the premise: a new thread records (in-place updates of weights are refused there)
       assertThat(recording[0]).isTrue();
       assertThat(recording[1]).isTrue();
