@@ -40,8 +40,8 @@ public final class Layers {
    *
    * <p>Computed as two small matrix products, A_h · x · A_wᵀ, with A the interpolation weights
    * along one axis (two non-zeros per row). DJL's {@code interpolation} runs libtorch's
-   * anti-aliased kernel, which gives the same values when enlarging but took 1.5–2× as long forward
-   * and backward on the model's two 4× upsamplings.
+   * anti-aliased kernel, which gives the same values when enlarging but took 1.2–1.9× as long
+   * forward and backward on the model's two 4× upsamplings.
    */
   public static NDArray resizeBilinear(NDArray x, long height, long width) {
     Shape s = x.getShape();
