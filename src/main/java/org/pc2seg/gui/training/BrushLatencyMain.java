@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.pc2seg.gui.StudioWindow;
+import org.pc2seg.ml.train.Memory;
 import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.ImageStatus;
 import org.pc2seg.project.SampleProjects;
@@ -18,7 +19,9 @@ import org.pc2seg.project.SampleProjects;
  * Benchmark: brush-event latency (p50 / p99) in the real window, idle and while PC²Seg trains in
  * the background with the CPU preset. Needs a display (or Monocle). Usage: {@code java -cp
  * target/pc2seg-studio.jar org.pc2seg.gui.training.BrushLatencyMain [project-folder] [seconds]};
- * the project (default: the bundled sample) is copied to a temporary folder first.
+ * the project (default: the bundled sample) is copied to a temporary folder first. It also prints
+ * the training speed in the app while the brush runs (milliseconds per step over the measured
+ * window) and the process's resident memory (idle, at the end and its peak).
  */
 public final class BrushLatencyMain {
   private BrushLatencyMain() {}
@@ -61,6 +64,7 @@ public final class BrushLatencyMain {
     BrushLatencyBench.measure(w, 2, 60); // warm-up
     BrushLatencyBench.Figures idle = BrushLatencyBench.measure(w, seconds, 60);
     System.out.println("brush idle:     " + idle);
+    double idleRss = Memory.rssMb();
     TrainingSettings s = TrainingSettings.cpuPreset().withSteps(100_000);
     BrushLatencyBench.runAndWait(
         () -> {
@@ -75,8 +79,11 @@ public final class BrushLatencyMain {
       }
       Thread.sleep(200);
     }
+    int firstStep = f.controller().progressProperty().get().step();
+    long start = System.nanoTime();
     BrushLatencyBench.Figures busy = BrushLatencyBench.measure(w, seconds, 60);
     int steps = f.controller().progressProperty().get().step();
+    long elapsed = System.nanoTime() - start;
     System.out.println(
         "brush training: "
             + busy
@@ -91,6 +98,17 @@ public final class BrushLatencyMain {
             "p99 training / idle: handling %.2f, latency %.2f (target <= 2)",
             busy.p99() / idle.p99(),
             busy.latencyP99() / idle.latencyP99()));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "training while painting: %.0f ms/step (steps %d to %d), RSS idle %.0f MB,"
+                + " now %.0f MB, peak %.0f MB",
+            elapsed / 1e6 / Math.max(1, steps - firstStep),
+            firstStep,
+            steps,
+            idleRss,
+            Memory.rssMb(),
+            Memory.peakRssMb()));
     BrushLatencyBench.runAndWait(() -> f.controller().stop());
     f.shutdown();
     engine.close();

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.pc2seg.ml.data.TrainingData;
+import org.pc2seg.ml.tensor.EngineThreads;
 import org.pc2seg.project.Project;
 import org.pc2seg.project.ProjectStore;
 
@@ -90,13 +91,11 @@ public final class TrainingService {
     return new TrainingSession(data, cfg, run, listener, cancel).run(true);
   }
 
-  /** Sets the engine's intra-op threads if the engine has not started yet. */
+  /**
+   * Sets the engine's intra-op threads for a run on the calling thread, whether or not the engine
+   * is loaded yet (see {@link EngineThreads}).
+   */
   static void configureThreads(int threads) {
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-    }
-    if (System.getProperty("ai.djl.offline") == null) {
-      System.setProperty("ai.djl.offline", "true");
-    }
+    EngineThreads.use(threads);
   }
 }

@@ -65,6 +65,8 @@ final class TrainingSession {
   }
 
   TrainingResult run(boolean resume) throws IOException {
+    // first: the thread count, then the switch (both are libtorch's, for this thread)
+    TrainingService.configureThreads(cfg.threads());
     // off outside the step's gradient collector: the weak view and validation record nothing
     try (NoGrad off = NoGrad.enter()) {
       return runWithoutRecording(resume);
@@ -72,7 +74,6 @@ final class TrainingSession {
   }
 
   private TrainingResult runWithoutRecording(boolean resume) throws IOException {
-    TrainingService.configureThreads(cfg.threads());
     t0 = System.currentTimeMillis();
     Device device = cfg.device().resolve();
     Engine.getInstance().setRandomSeed((int) cfg.seed());

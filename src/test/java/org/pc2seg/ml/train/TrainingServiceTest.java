@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.infer.Prediction;
 import org.pc2seg.ml.infer.Predictor;
+import org.pc2seg.ml.tensor.EngineThreads;
+import org.pc2seg.ml.tensor.FreshThread;
 import org.pc2seg.project.LabelClass;
 
 class TrainingServiceTest {
@@ -73,6 +75,27 @@ class TrainingServiceTest {
     assertThat(Files.readString(dir.resolve("b/config.json"))).contains("\"seed\": 5");
     assertThat(dir.resolve("b/metrics.json")).exists();
     assertThat(dir.resolve("b/classes.json")).exists();
+  }
+
+  @Test
+  void aRunOnANewThreadTrainsWithItsThreadCountThoughTheEngineIsLoaded() throws Exception {
+    // as in the app: libtorch already loaded (here with 2 threads), training on a new thread
+    TrainingData data = TinyData.data(dir);
+    int before = EngineThreads.current();
+    EngineThreads.use(2);
+    List<Integer> counts = new ArrayList<>();
+    TrainingListener l = p -> counts.add(EngineThreads.current());
+    try {
+      FreshThread.run(
+          () -> {
+            TrainConfig cfg = TinyData.config().optSteps(2).optThreads(1).build();
+            assertThat(TrainingService.train(data, cfg, dir.resolve("t"), l, null).completed())
+                .isTrue();
+          });
+    } finally {
+      EngineThreads.use(before);
+    }
+    assertThat(counts).containsExactly(1, 1);
   }
 
   @Test
