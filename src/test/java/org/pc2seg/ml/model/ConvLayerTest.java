@@ -14,13 +14,31 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pc2seg.ml.tensor.EngineThreads;
 
 class ConvLayerTest {
+  private int threadsBefore;
+
+  /**
+   * Two intra-op threads, as this test always ran before session 10 (training tests now leave
+   * libtorch at their own count, often one). With one thread, libtorch 2.7.1's float32 input
+   * gradient of the full dilated kernel came out different from the centre tap's on the build
+   * machine; a session-10 probe found float32 convolution input gradients of a leaf tensor
+   * disagreeing with a hand computation there (float64 agreed). Under investigation, see the
+   * session-10 note; this test is about the shortcut, not that.
+   */
+  @BeforeEach
+  void twoThreads() {
+    threadsBefore = EngineThreads.current();
+    EngineThreads.use(2);
+  }
 
   @AfterEach
   void restore() {
     ConvLayer.centerTapShortcut = true;
+    EngineThreads.use(threadsBefore);
   }
 
   @Test
