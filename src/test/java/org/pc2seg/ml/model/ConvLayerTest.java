@@ -14,31 +14,13 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pc2seg.ml.tensor.EngineThreads;
 
 class ConvLayerTest {
-  private int threadsBefore;
-
-  /**
-   * Two intra-op threads, as this test always ran before session 10 (training tests now leave
-   * libtorch at their own count, often one). With one thread, libtorch 2.7.1's float32 input
-   * gradient of the full dilated kernel came out different from the centre tap's on the build
-   * machine; a session-10 probe found float32 convolution input gradients of a leaf tensor
-   * disagreeing with a hand computation there (float64 agreed). Under investigation, see the
-   * session-10 note; this test is about the shortcut, not that.
-   */
-  @BeforeEach
-  void twoThreads() {
-    threadsBefore = EngineThreads.current();
-    EngineThreads.use(2);
-  }
 
   @AfterEach
   void restore() {
     ConvLayer.centerTapShortcut = true;
-    EngineThreads.use(threadsBefore);
   }
 
   @Test
@@ -62,12 +44,17 @@ class ConvLayerTest {
     assertThat(on[0]).containsExactly(off[0]);
   }
 
-  /** Returns {output, input gradient, weight gradient} of convRelu-like layer at dilation 6. */
+  /**
+   * Returns {output, input gradient, weight gradient} of convRelu-like layer at dilation 6. 16
+   * output channels, as the model's layers have multiples of 16: libtorch 2.7.1 computes a wrong
+   * input gradient for a 3x3 convolution with 5 output channels on the build machine (see {@link
+   * ConvGradientTest}), which this test used until session 10.
+   */
   private static float[][] run(boolean shortcut, int size) {
     ConvLayer.centerTapShortcut = shortcut;
     Engine.getInstance().setRandomSeed(11);
     try (NDManager m = NDManager.newBaseManager()) {
-      ConvLayer layer = ConvLayer.convBnRelu(5, 3, 1, 6);
+      ConvLayer layer = ConvLayer.convBnRelu(16, 3, 1, 6);
       layer.setInitializer(new NormalInitializer(0.5f), Parameter.Type.WEIGHT);
       layer.initialize(m, DataType.FLOAT32, new Shape(2, 4, size, size));
       NDArray x = m.randomNormal(new Shape(2, 4, size, size));
@@ -78,7 +65,7 @@ class ConvLayerTest {
         gc.backward(y.mul(m.randomNormal(y.getShape())).sum());
       }
       NDArray wGrad = layer.getParameters().valueAt(0).getArray().getGradient();
-      assertThat(y.getShape()).isEqualTo(new Shape(2, 5, size, size));
+      assertThat(y.getShape()).isEqualTo(new Shape(2, 16, size, size));
       return new float[][] {y.toFloatArray(), x.getGradient().toFloatArray(), wGrad.toFloatArray()};
     }
   }

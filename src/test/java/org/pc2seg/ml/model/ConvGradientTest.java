@@ -1,0 +1,103 @@
+package org.pc2seg.ml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+import org.pc2seg.ml.tensor.EngineThreads;
+
+/**
+ * libtorch's float32 3x3 convolution gradients against a hand computation, at channel counts like
+ * the model's, on one and two intra-op threads. Session 10 found that libtorch 2.7.1 on the build
+ * machine (AMD EPYC, AVX-512) returns a wrong input gradient for a 3x3 convolution with 5 output
+ * channels (errors of 10-20 on values up to 20, NaN at times; float64 and 16 or more output
+ * channels are right; a 1x1 convolution with 5 output channels, like the class head, is right). The
+ * model's 3x3 convolutions all have 48 or more output channels; this test keeps watch over them.
+ */
+class ConvGradientTest {
+
+  @Test
+  void threeByThreeInputAndWeightGradientsMatchAHandComputation() {
+    int before = EngineThreads.current();
+    try {
+      for (int threads : new int[] {1, 2}) {
+        EngineThreads.use(threads);
+        for (int[] c : new int[][] {{4, 16, 8, 1}, {16, 48, 8, 6}, {32, 64, 12, 1}}) {
+          double[] err = errors(c[0], c[1], c[2], c[3]);
+          assertThat(err[0])
+              .as("input gradient, %s, %d threads", java.util.Arrays.toString(c), threads)
+              .isLessThan(1e-3);
+          assertThat(err[1])
+              .as("weight gradient, %s, %d threads", java.util.Arrays.toString(c), threads)
+              .isLessThan(1e-3);
+        }
+      }
+    } finally {
+      EngineThreads.use(before);
+    }
+  }
+
+  /** Largest error of the input and of the weight gradient of sum(conv(x, w) * r). */
+  private static double[] errors(int ci, int co, int size, int dil) {
+    Engine.getInstance().setRandomSeed(3);
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.randomNormal(new Shape(2, ci, size, size));
+      NDArray w = m.randomNormal(new Shape(co, ci, 3, 3));
+      NDArray r = m.randomNormal(new Shape(2, co, size, size));
+      x.setRequiresGradient(true);
+      w.setRequiresGradient(true);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray y =
+            Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(dil, dil), new Shape(dil, dil))
+                .head();
+        gc.backward(y.mul(r).sum());
+      }
+      float[] gx = x.getGradient().toFloatArray();
+      float[] gw = w.getGradient().toFloatArray();
+      float[] xa = x.toFloatArray();
+      float[] wa = w.toFloatArray();
+      float[] ra = r.toFloatArray();
+      double[] hx = new double[gx.length];
+      double[] hw = new double[gw.length];
+      // y[n,o,p,q] = sum w[o,c,a,b] x[n,c,p+(a-1)d,q+(b-1)d]
+      for (int n = 0; n < 2; n++) {
+        for (int o = 0; o < co; o++) {
+          for (int p = 0; p < size; p++) {
+            for (int q = 0; q < size; q++) {
+              double rv = ra[((n * co + o) * size + p) * size + q];
+              for (int c = 0; c < ci; c++) {
+                for (int a = 0; a < 3; a++) {
+                  int i = p + (a - 1) * dil;
+                  for (int b = 0; b < 3; b++) {
+                    int j = q + (b - 1) * dil;
+                    if (i < 0 || j < 0 || i >= size || j >= size) {
+                      continue;
+                    }
+                    int xi = ((n * ci + c) * size + i) * size + j;
+                    int wi = ((o * ci + c) * 3 + a) * 3 + b;
+                    hx[xi] += rv * wa[wi];
+                    hw[wi] += rv * xa[xi];
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      return new double[] {maxError(gx, hx), maxError(gw, hw)};
+    }
+  }
+
+  private static double maxError(float[] got, double[] want) {
+    double e = 0;
+    for (int i = 0; i < got.length; i++) {
+      e = Math.max(e, Double.isNaN(got[i]) ? Double.POSITIVE_INFINITY : Math.abs(got[i] - want[i]));
+    }
+    return e;
+  }
+}
