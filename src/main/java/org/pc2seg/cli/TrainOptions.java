@@ -41,7 +41,7 @@ public final class TrainOptions {
   @Option(names = "--output-stride", description = "16 (default) or 8")
   Integer outputStride;
 
-  @Option(names = "--width", description = "ASPP/decoder channels (default 128)")
+  @Option(names = "--width", description = "ASPP/decoder channels, a multiple of 16 (default 128)")
   Integer width;
 
   @Option(names = "--proj-dim", description = "projection dimension D (default 64)")

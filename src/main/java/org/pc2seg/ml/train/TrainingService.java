@@ -59,6 +59,7 @@ public final class TrainingService {
       TrainingListener listener,
       CancelToken cancel)
       throws IOException {
+    TrainConfigValidation.validateForTraining(cfg);
     RunFolder run = new RunFolder(runDir);
     if (Files.exists(run.file(RunFolder.CONFIG))) {
       throw new IOException(
@@ -82,6 +83,7 @@ public final class TrainingService {
       throws IOException {
     RunFolder run = new RunFolder(runDir);
     TrainConfig cfg = run.readConfig();
+    TrainConfigValidation.validateForTraining(cfg);
     run.checkClasses(data.classes());
     if (steps > 0 && steps != cfg.steps()) {
       cfg = cfg.toBuilder().optSteps(steps).build();

@@ -78,6 +78,17 @@ class TrainingServiceTest {
   }
 
   @Test
+  void aWidthThatIsNotAMultipleOf16IsRefusedBeforeAnythingIsWritten() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    TrainConfig cfg = TinyData.config().optWidth(24).optSteps(1).build();
+    assertThatThrownBy(() -> TrainingService.train(data, cfg, dir.resolve("w"), null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("multiple of 16")
+        .hasMessageContaining("24");
+    assertThat(dir.resolve("w")).doesNotExist();
+  }
+
+  @Test
   void aRunOnANewThreadTrainsWithItsThreadCountThoughTheEngineIsLoaded() throws Exception {
     // as in the app: libtorch already loaded (here with 2 threads), training on a new thread
     TrainingData data = TinyData.data(dir);
