@@ -132,14 +132,7 @@ public final class ActiveExperimentCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "the experiment supports margin, entropy, least-confidence");
       }
-      if (width < 16 || width % 16 != 0) {
-        // as TrainingService: libtorch 2.7.1 gets 3x3 convolution gradients wrong otherwise
-        throw new IllegalArgumentException(
-            "--width must be a multiple of 16, got "
-                + width
-                + " (libtorch 2.7.1 computes wrong"
-                + " gradients for 3x3 convolutions with other channel counts)");
-      }
+      ModelConfig.requireTrainableWidth(width);
       ExperimentConfig cfg =
           new ExperimentConfig(
               rounds,

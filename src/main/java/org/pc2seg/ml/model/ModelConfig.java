@@ -41,6 +41,25 @@ public record ModelConfig(
     }
   }
 
+  /**
+   * Refuses, for training, an ASPP/decoder width (the output channels of the model's configurable
+   * 3x3 convolutions) that is not a multiple of 16: libtorch 2.7.1 returns a wrong input gradient
+   * for a 3x3 convolution with such an output channel count (measured on the build machine, session
+   * 10; {@code ConvGradientTest} watches the counts the model uses). Loading and predicting with a
+   * model trained before are not affected: the forward pass is right.
+   *
+   * @throws IllegalArgumentException naming the width
+   */
+  public static void requireTrainableWidth(int width) {
+    if (width < 16 || width % 16 != 0) {
+      throw new IllegalArgumentException(
+          "width (ASPP/decoder channels) must be a multiple of 16 to train, got "
+              + width
+              + ": libtorch 2.7.1 computes wrong gradients for 3x3 convolutions with other"
+              + " channel counts");
+    }
+  }
+
   /** The reference configuration: ResNet-18, OS16, ASPP 128, decoder 128, D=64. */
   public static ModelConfig defaults(int numClasses) {
     return new ModelConfig(Backbone.RESNET18, 16, numClasses, 128, 128, 64);

@@ -28,22 +28,6 @@ final class TrainConfigValidation {
         "method/sampling/device unset");
   }
 
-  /**
-   * The further check a config must pass to train (not to load or predict with a model trained
-   * before): the ASPP/decoder width, the output channels of the model's configurable 3x3
-   * convolutions, must be a multiple of 16. libtorch 2.7.1 returns a wrong input gradient for a 3x3
-   * convolution whose output channel count is not (measured on the build machine, session 10;
-   * {@code ConvGradientTest} watches the counts the model uses).
-   */
-  static void validateForTraining(TrainConfig c) {
-    require(
-        c.width() >= 16 && c.width() % 16 == 0,
-        "width (ASPP/decoder channels) must be a multiple of 16 to train, got "
-            + c.width()
-            + ": libtorch 2.7.1 computes wrong gradients for 3x3 convolutions with other channel"
-            + " counts");
-  }
-
   private static void require(boolean ok, String msg) {
     if (!ok) {
       throw new IllegalArgumentException(msg);

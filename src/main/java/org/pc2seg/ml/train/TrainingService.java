@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.pc2seg.ml.data.TrainingData;
-import org.pc2seg.ml.tensor.EngineThreads;
+import org.pc2seg.ml.model.ModelConfig;
 import org.pc2seg.project.Project;
 import org.pc2seg.project.ProjectStore;
 
@@ -59,7 +59,7 @@ public final class TrainingService {
       TrainingListener listener,
       CancelToken cancel)
       throws IOException {
-    TrainConfigValidation.validateForTraining(cfg);
+    ModelConfig.requireTrainableWidth(cfg.width());
     RunFolder run = new RunFolder(runDir);
     if (Files.exists(run.file(RunFolder.CONFIG))) {
       throw new IOException(
@@ -83,7 +83,7 @@ public final class TrainingService {
       throws IOException {
     RunFolder run = new RunFolder(runDir);
     TrainConfig cfg = run.readConfig();
-    TrainConfigValidation.validateForTraining(cfg);
+    ModelConfig.requireTrainableWidth(cfg.width());
     run.checkClasses(data.classes());
     if (steps > 0 && steps != cfg.steps()) {
       cfg = cfg.toBuilder().optSteps(steps).build();
@@ -91,13 +91,5 @@ public final class TrainingService {
     }
     data.check();
     return new TrainingSession(data, cfg, run, listener, cancel).run(true);
-  }
-
-  /**
-   * Sets the engine's intra-op threads for a run on the calling thread, whether or not the engine
-   * is loaded yet (see {@link EngineThreads}).
-   */
-  static void configureThreads(int threads) {
-    EngineThreads.use(threads);
   }
 }

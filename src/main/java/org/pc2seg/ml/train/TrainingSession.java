@@ -17,6 +17,7 @@ import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.data.ViewAugmenter;
 import org.pc2seg.ml.model.DeepLabV3Plus;
 import org.pc2seg.ml.model.SegmentationModels;
+import org.pc2seg.ml.tensor.EngineThreads;
 import org.pc2seg.ml.tensor.NoGrad;
 
 /**
@@ -66,7 +67,7 @@ final class TrainingSession {
 
   TrainingResult run(boolean resume) throws IOException {
     // first: the thread count, then the switch (both are libtorch's, for this thread)
-    TrainingService.configureThreads(cfg.threads());
+    EngineThreads.use(cfg.threads());
     // off outside the step's gradient collector: the weak view and validation record nothing
     try (NoGrad off = NoGrad.enter()) {
       return runWithoutRecording(resume);
