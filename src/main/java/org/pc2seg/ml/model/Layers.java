@@ -15,7 +15,8 @@ public final class Layers {
   /**
    * A square 2-D convolution. Padding is {@code dilation·(k−1)/2} so that the output keeps the
    * input size divided by the stride (DJL does not derive it from the dilation). A 1×1 convolution
-   * with stride 1 is a {@link PointwiseConv} (the same parameters and values, a matrix product).
+   * with stride 1 is a {@link PointwiseConv}: the same parameters and values, computed so that
+   * libtorch does not log a warning at every call.
    */
   static Conv2d conv(int filters, int kernel, int stride, int dilation, boolean bias) {
     int pad = dilation * (kernel - 1) / 2;

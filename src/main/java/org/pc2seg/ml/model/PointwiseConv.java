@@ -42,9 +42,10 @@ final class PointwiseConv extends Conv2d {
 
   /**
    * {@code conv2d(x, w, b)} for a 1×1 weight, by the route on which libtorch 2.7.1 does not ask
-   * NNPACK (see the class comment). libtorch runs a 1×1 convolution with oneDNN when the batch has
-   * more than one image or the input more than {@value #ONEDNN_MIN_ELEMENTS} elements, and the
-   * engine has more than one thread; otherwise it asks NNPACK first. So:
+   * NNPACK on the CPU (see the class comment; on a GPU it is libtorch's convolution). libtorch runs
+   * a 1×1 convolution with oneDNN when the batch has more than one image or the input more than
+   * {@value #ONEDNN_MIN_ELEMENTS} elements, and the engine has more than one thread; otherwise it
+   * asks NNPACK first. So:
    *
    * <ul>
    *   <li>oneDNN's case: libtorch's convolution, exactly as before;
@@ -54,6 +55,9 @@ final class PointwiseConv extends Conv2d {
    * </ul>
    */
   static NDArray convolve(NDArray x, NDArray w, NDArray b) {
+    if (x.getDevice().isGpu()) {
+      return Conv2d.conv2d(x, w, b).head();
+    }
     Shape s = x.getShape();
     boolean onednnSized = s.get(0) > 1 || s.size() > ONEDNN_MIN_ELEMENTS;
     if (!onednnSized) {
