@@ -102,10 +102,7 @@ final class ConvLayer extends AbstractBlock {
             && dilation >= s.get(2)
             && dilation >= s.get(3);
     if (!outerTapsInPadding) {
-      if (asksNnpack(x)) {
-        return forwardPaired(ps, x, training, params);
-      }
-      return conv.forward(ps, inputs, training, params).head();
+      return OneDnnRoute.run(x, in -> conv.forward(ps, new NDList(in), training, params).head());
     }
     Parameter wp = conv.getParameters().get("weight");
     NDArray w = ps.getValue(wp, x.getDevice(), training);
@@ -115,38 +112,6 @@ final class ConvLayer extends AbstractBlock {
     NDArray y = PointwiseConv.convolve(x, center, b);
     center.close();
     return y;
-  }
-
-  /**
-   * Whether libtorch 2.7.1 would ask NNPACK about this convolution of {@code x} on the CPU: a
-   * kernel of at most 3 that is not a {@link PointwiseConv} (which avoids it itself), such as a 3×3
-   * or a strided 1×1 (larger kernels always go to oneDNN), on one image too small for oneDNN. See
-   * {@link PointwiseConv} for why that matters: on CPUs where NNPACK cannot start every such
-   * question logs a warning. This happens when predicting or validating on small images (under
-   * about 144 pixels a side at the default width).
-   */
-  private boolean asksNnpack(NDArray x) {
-    Shape s = x.getShape();
-    long k = conv.getKernelShape().get(0);
-    return !x.getDevice().isGpu()
-        && !(conv instanceof PointwiseConv)
-        && k <= 3
-        && s.get(0) == 1
-        && s.size() <= PointwiseConv.ONEDNN_MIN_ELEMENTS;
-  }
-
-  /**
-   * The convolution of one image, run as a batch of two copies of it (which libtorch sends to
-   * oneDNN) and cut back to the first. Gradients flow through both the copy and the cut.
-   */
-  private NDArray forwardPaired(
-      ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
-    try (NDArray pair = x.concat(x, 0)) {
-      NDArray both = conv.forward(ps, new NDList(pair), training, params).head();
-      NDArray first = both.get("0:1");
-      both.close();
-      return first;
-    }
   }
 
   @Override

@@ -35,8 +35,8 @@ class PointwiseConvTest {
   }
 
   /**
-   * Every route of {@link PointwiseConv#convolve}: one small image (the matrix product), and a
-   * batch on one thread (dilation 2) and on two (libtorch's plain convolution).
+   * Every route of {@link PointwiseConv#convolve}: one small image (run as a pair of copies) and a
+   * batch, each on one thread (dilation 2) and on two (libtorch's plain convolution).
    */
   @ParameterizedTest
   @CsvSource({"1, 1", "1, 2", "2, 1", "2, 2"})
@@ -103,7 +103,7 @@ class PointwiseConvTest {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = m.randomNormal(new Shape(2, C, H, W));
       NDArray w = m.randomNormal(new Shape(O, C, 1, 1));
-      float[] ours = PointwiseConv.apply(x, w, null).toFloatArray();
+      float[] ours = PointwiseConv.convolve(x, w, null).toFloatArray();
       float[] torch = Conv2d.conv2d(x, w).head().toFloatArray();
       assertThat(ours).hasSameSizeAs(torch);
       for (int i = 0; i < ours.length; i++) {
