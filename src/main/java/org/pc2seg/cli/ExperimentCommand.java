@@ -295,6 +295,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (base.labeledCandidates() > 0) {
       header += ", L " + base.labeledCandidates() + " labeled candidates";
     }
+    if (base.confidenceThreshold() > 0) {
+      header +=
+          String.format(Locale.ROOT, ", confidence threshold %.2f", base.confidenceThreshold());
+    }
+    if (base.sharpen() < 1) {
+      header += String.format(Locale.ROOT, ", sharpen T %.2f", base.sharpen());
+    }
+    if (base.cutMix() > 0) {
+      header += String.format(Locale.ROOT, ", CutMix p %.2f", base.cutMix());
+    }
     // each run's metrics.json is read once: the report looks a run up several times
     Map<Job, ExperimentTable.RunResult> results = new HashMap<>();
     for (Job j : jobs(base)) {

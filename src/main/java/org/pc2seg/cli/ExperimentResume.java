@@ -15,8 +15,8 @@ import org.pc2seg.ml.train.TrainConfigBuilder;
 /**
  * Whether an {@code experiment} run folder already holds a finished run of the same settings, so
  * that {@code --resume} can keep it. Settings that do not change the result (engine threads, data
- * workers, device choice; for a supervised run also the settings of the unlabeled losses) are
- * ignored; everything else, the seed included, must match.
+ * workers, device choice; for a supervised run also the unlabeled batch and the settings of the
+ * unlabeled losses) are ignored; everything else, the seed included, must match.
  */
 final class ExperimentResume {
 
@@ -54,7 +54,8 @@ final class ExperimentResume {
         c.toBuilder().optThreads(1).optDataWorkers(1).optDevice(DeviceChoice.AUTO);
     if (c.method() == Method.SUPERVISED) { // cross-entropy only: the unlabeled losses are unused
       TrainConfig d = TrainConfig.defaults();
-      b.optSampling(d.sampling())
+      b.optBatchUnlabeled(d.batchUnlabeled())
+          .optSampling(d.sampling())
           .optLambdaContrastive(d.lambdaContrastive())
           .optLambdaConsistency(d.lambdaConsistency())
           .optTemperature(d.temperature())
@@ -62,7 +63,9 @@ final class ExperimentResume {
           .optNegatives(d.negatives())
           .optLabeledCandidates(d.labeledCandidates())
           .optUnlabeledWarmupSteps(d.unlabeledWarmupSteps())
-          .optConfidenceThreshold(d.confidenceThreshold());
+          .optConfidenceThreshold(d.confidenceThreshold())
+          .optSharpen(d.sharpen())
+          .optCutMix(d.cutMix());
     }
     return b.build().toJson();
   }

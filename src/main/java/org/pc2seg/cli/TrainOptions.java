@@ -87,6 +87,18 @@ public final class TrainOptions {
   @Option(names = "--conf-threshold", description = "skip unlabeled pixels below (default 0)")
   Double confThreshold;
 
+  @Option(
+      names = "--sharpen",
+      description = "temperature T < 1 sharpens the weak-view consistency target (default 1 = off)")
+  Double sharpen;
+
+  @Option(
+      names = "--cutmix",
+      description =
+          "probability of pasting another unlabeled image's rectangle into a strong view"
+              + " (default 0 = off)")
+  Double cutMix;
+
   @Option(names = "--seed", description = "random seed (default 42)")
   Long seed;
 
@@ -172,6 +184,12 @@ public final class TrainOptions {
     }
     if (confThreshold != null) {
       b.optConfidenceThreshold(confThreshold);
+    }
+    if (sharpen != null) {
+      b.optSharpen(sharpen);
+    }
+    if (cutMix != null) {
+      b.optCutMix(cutMix);
     }
     if (seed != null) {
       b.optSeed(seed);

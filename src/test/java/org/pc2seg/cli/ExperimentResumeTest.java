@@ -85,6 +85,9 @@ class ExperimentResumeTest {
             .optLambdaContrastive(1.0)
             .optNegatives(32)
             .optSampling(SamplingScheme.UNIFORM)
+            .optBatchUnlabeled(8)
+            .optCutMix(1.0)
+            .optSharpen(0.5)
             .build();
     assertThat(ExperimentResume.finished(dir, otherLosses)).isTrue();
     // the same differences matter to a PC²Seg run, and the labeled images' settings to both
@@ -92,6 +95,10 @@ class ExperimentResumeTest {
     writeFinished(pc2seg, cfg(3), 0.3);
     assertThat(
             ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optLabeledCandidates(512).build()))
+        .isFalse();
+    assertThat(ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optBatchUnlabeled(8).build()))
+        .isFalse();
+    assertThat(ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optCutMix(0.5).build()))
         .isFalse();
     assertThat(ExperimentResume.finished(dir, supervised.toBuilder().optBatchLabeled(2).build()))
         .isFalse();

@@ -48,6 +48,7 @@ public final class Pc2SegObjective {
   private final int negatives;
   private final SamplingScheme scheme;
   private final float confidenceThreshold;
+  private final float sharpen;
   private final int labeledCandidates;
   private final int ignoreIndex;
   private final MaskedCrossEntropyLoss crossEntropy;
@@ -62,6 +63,7 @@ public final class Pc2SegObjective {
     negatives = b.negatives;
     scheme = b.scheme;
     confidenceThreshold = b.confidenceThreshold;
+    sharpen = b.sharpen;
     labeledCandidates = b.labeledCandidates;
     ignoreIndex = b.ignoreIndex;
     crossEntropy = new MaskedCrossEntropyLoss(b.ignoreIndex);
@@ -114,14 +116,18 @@ public final class Pc2SegObjective {
       NDList strong,
       float unlabeledWeight,
       long seed) {
-    return compute(labeledLogits, labels, null, weak, strong, unlabeledWeight, seed);
+    return compute(labeledLogits, labels, null, weak, strong, unlabeledWeight, seed, null);
   }
 
   /**
    * The full objective, with the labeled images' projection as a source of further negative
-   * candidates (used when {@link Builder#optLabeledCandidates} is set; may be null otherwise).
+   * candidates, and unlabeled views whose pixels may come from other images of the batch (CutMix).
    *
-   * @param labeledZ B_l×D×h×w projection of the labeled images (with gradient), or null
+   * @param labeledZ B_l×D×h×w projection of the labeled images (with gradient), used when {@link
+   *     Builder#optLabeledCandidates} is set; may be null otherwise
+   * @param sourceImage B·h·w ids of the unlabeled image each flattened pixel (image, y, x at
+   *     projection resolution) shows, which is what the different-image samplers compare; null when
+   *     pixel p shows image p / (h·w)
    * @see #compute(NDArray, NDArray, NDList, NDList, float, long)
    */
   public LossBreakdown compute(
@@ -131,7 +137,8 @@ public final class Pc2SegObjective {
       NDList weak,
       NDList strong,
       float unlabeledWeight,
-      long seed) {
+      long seed,
+      int[] sourceImage) {
     if (supervised) {
       return supervised(labeledLogits, labels);
     }
@@ -150,6 +157,10 @@ public final class Pc2SegObjective {
     int d = (int) zs.get(1);
     int h = (int) zs.get(2);
     int w = (int) zs.get(3);
+    if (sourceImage != null && sourceImage.length != b * h * w) {
+      throw new IllegalArgumentException(
+          "source image ids: " + sourceImage.length + " for " + b * h * w + " pixels");
+    }
     NDArray weakLow = lowLogits(weak, h, w).stopGradient();
     NDArray strongLow = lowLogits(strong, h, w);
     int k = (int) weakLow.getShape().get(1);
@@ -161,7 +172,8 @@ public final class Pc2SegObjective {
       confident = probWeak.max(new int[] {1}).gte(confidenceThreshold);
       eligible = confident.toBooleanArray();
     }
-    NDArray cy = consistency.evaluate(weakLow, strongLow, confident);
+    NDArray target = sharpen == 1f ? weakLow : Scalars.mul(weakLow, 1f / sharpen);
+    NDArray cy = consistency.evaluate(target, strongLow, confident);
 
     int[] picked = DistinctDraw.among(b * h * w, eligible, anchors, new SplittableRandom(seed));
     NDArray ctr;
@@ -176,7 +188,7 @@ public final class Pc2SegObjective {
       int[] pixelOf = new int[picked.length];
       for (int i = 0; i < picked.length; i++) {
         flat[i] = picked[i];
-        imageOf[i] = picked[i] / (h * w);
+        imageOf[i] = sourceImage == null ? picked[i] / (h * w) : sourceImage[picked[i]];
         pixelOf[i] = picked[i] % (h * w);
       }
       NDArray index = Upload.longs(mgr, flat, new Shape(flat.length));
@@ -278,6 +290,7 @@ public final class Pc2SegObjective {
     private int negatives = 128;
     private SamplingScheme scheme = SamplingScheme.DIFF_IMAGE_DEBIASED;
     private float confidenceThreshold;
+    private float sharpen = 1f;
     private int labeledCandidates;
     private int ignoreIndex = MaskedCrossEntropyLoss.IGNORE;
 
@@ -335,6 +348,15 @@ public final class Pc2SegObjective {
     }
 
     /**
+     * Temperature T of the consistency target: ŷ_i = softmax(weak logits / T); T &lt; 1 sharpens
+     * the weak view's prediction before 1 − cos(ŷ_i, ŷ_i⁺) (default 1 = the paper's ŷ_i).
+     */
+    public Builder optSharpen(float temperature) {
+      this.sharpen = temperature;
+      return this;
+    }
+
+    /**
      * L labeled pixels (of the labeled images in the same mini-batch, at projection resolution,
      * with a painted class) join the M unlabeled ones as negative candidates; their ŷ is the
      * one-hot painted class, so the debiased weights 1 − ŷ_iᵀŷ_j are exact for them (default 0 =
@@ -361,6 +383,7 @@ public final class Pc2SegObjective {
       check(negatives >= 1, "N (negatives) must be ≥ 1;");
       check(labeledCandidates >= 0, "labeled candidates must be ≥ 0;");
       check(confidenceThreshold >= 0 && confidenceThreshold < 1, "confidence threshold");
+      check(sharpen > 0 && sharpen <= 1, "sharpening temperature (0 < T ≤ 1)");
       return new Pc2SegObjective(this);
     }
 

@@ -23,6 +23,7 @@ final class Objective {
             .optLabeledCandidates(cfg.labeledCandidates())
             .optSamplingScheme(cfg.sampling())
             .optConfidenceThreshold((float) cfg.confidenceThreshold())
+            .optSharpen((float) cfg.sharpen())
             .build();
   }
 
@@ -36,6 +37,7 @@ final class Objective {
    *     labeled candidates), or null
    * @param weak weak-view outputs (computed without gradients), null for supervised steps
    * @param strong strong-view outputs, null for supervised steps
+   * @param sourceImage which unlabeled image each projection pixel shows (CutMix), or null
    */
   LossBreakdown compute(
       NDArray labeledLogits,
@@ -44,11 +46,12 @@ final class Objective {
       NDList weak,
       NDList strong,
       int step,
-      long seed) {
+      long seed,
+      int[] sourceImage) {
     if (weak == null || strong == null) {
       return objective.supervised(labeledLogits, labels);
     }
     return objective.compute(
-        labeledLogits, labels, labeledZ, weak, strong, unlabeledWeight(step), seed);
+        labeledLogits, labels, labeledZ, weak, strong, unlabeledWeight(step), seed, sourceImage);
   }
 }

@@ -38,6 +38,8 @@ public final class TrainConfig {
   int labeledCandidates;
   int unlabeledWarmupSteps = 60;
   double confidenceThreshold;
+  double sharpen = 1.0;
+  double cutMix;
   // Run
   long seed = 42;
   int threads = 2;
@@ -220,6 +222,22 @@ public final class TrainConfig {
   /** Unlabeled pixels whose weak max probability is below this are skipped (default 0 = off). */
   public double confidenceThreshold() {
     return confidenceThreshold;
+  }
+
+  /**
+   * Temperature T of the consistency target softmax(weak logits / T); below 1 it sharpens the weak
+   * view's prediction (default 1 = off, the paper's target).
+   */
+  public double sharpen() {
+    return sharpen;
+  }
+
+  /**
+   * Probability that an unlabeled image's strong view gets a rectangle of another unlabeled image
+   * pasted in (CutMix; its weak-view target mixed the same way), default 0 = off.
+   */
+  public double cutMix() {
+    return cutMix;
   }
 
   /** Seed for initialisation, batches, augmentation and sampling (default 42). */

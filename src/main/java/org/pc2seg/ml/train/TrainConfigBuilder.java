@@ -135,6 +135,16 @@ public final class TrainConfigBuilder {
     return this;
   }
 
+  public TrainConfigBuilder optSharpen(double v) {
+    c.sharpen = v;
+    return this;
+  }
+
+  public TrainConfigBuilder optCutMix(double v) {
+    c.cutMix = v;
+    return this;
+  }
+
   public TrainConfigBuilder optSeed(long v) {
     c.seed = v;
     return this;

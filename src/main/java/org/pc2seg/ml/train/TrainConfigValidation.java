@@ -22,6 +22,8 @@ final class TrainConfigValidation {
     require(
         c.confidenceThreshold() >= 0 && c.confidenceThreshold() < 1,
         "confidence threshold must be in [0,1)");
+    require(c.sharpen() > 0 && c.sharpen() <= 1, "sharpening temperature must be in (0,1]");
+    require(c.cutMix() >= 0 && c.cutMix() <= 1, "CutMix probability must be in [0,1]");
     require(c.outputStride() == 8 || c.outputStride() == 16, "output stride must be 8 or 16");
     require(
         c.method() != null && c.sampling() != null && c.device() != null,

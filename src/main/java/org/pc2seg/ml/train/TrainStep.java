@@ -8,8 +8,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.SplittableRandom;
 import org.pc2seg.ml.data.Batch;
 import org.pc2seg.ml.data.BatchPlan;
+import org.pc2seg.ml.data.CutMix;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.loss.LossBreakdown;
 import org.pc2seg.ml.loss.SampledNegatives;
@@ -44,10 +46,25 @@ final class TrainStep {
       boolean unl = cfg.method() == Method.PC2SEG && b.unlabeledCount() > 0;
       NDList weak = null;
       NDArray xs = null;
+      int[] sourceImage = null;
       if (unl) {
         NDArray xw = Upload.floats(sm, b.weak(), new Shape(b.unlabeledCount(), 3, c, c));
         xs = Upload.floats(sm, b.strong(), new Shape(b.unlabeledCount(), 3, c, c));
         weak = block.forward(ps, new NDList(xw), true);
+        if (cfg.cutMix() > 0) {
+          CutMix mix =
+              CutMix.draw(
+                  b.unlabeledCount(),
+                  c,
+                  cfg.cutMix(),
+                  new SplittableRandom(BatchPlan.mix(cfg.seed() + 11, step)));
+          if (mix.any()) {
+            MixedViews mixed = MixedViews.apply(sm, mix, xs, weak);
+            xs = mixed.strongImages();
+            weak = mixed.weakOutputs();
+            sourceImage = mix.sourceImage();
+          }
+        }
       }
       LossBreakdown l;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -63,7 +80,14 @@ final class TrainStep {
         NDArray labZ = unl && cfg.labeledCandidates() > 0 ? out.get(1).get(":" + bl) : null;
         l =
             objective.compute(
-                labLogits, yl, labZ, weak, strong, step, BatchPlan.mix(cfg.seed() + 7, step));
+                labLogits,
+                yl,
+                labZ,
+                weak,
+                strong,
+                step,
+                BatchPlan.mix(cfg.seed() + 7, step),
+                sourceImage);
         double total = l.isFinite() ? l.total() : Double.NaN;
         if (l.isFinite()) {
           gc.backward(l.loss());

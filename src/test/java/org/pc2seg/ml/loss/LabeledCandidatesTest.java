@@ -127,7 +127,7 @@ class LabeledCandidatesTest {
             .build();
     LossBreakdown r;
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      r = with.compute(labeledLogits, labels, labeledZ, weak, strong, 1f, 3L);
+      r = with.compute(labeledLogits, labels, labeledZ, weak, strong, 1f, 3L, null);
       gc.backward(r.loss());
     }
     assertThat(labeledZ.getGradient().abs().sum().getFloat()).isPositive();
@@ -142,7 +142,7 @@ class LabeledCandidatesTest {
     strong.get(1).setRequiresGradient(true);
     Pc2SegObjective without = Pc2SegObjective.builder().optAnchors(24).optNegatives(16).build();
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      LossBreakdown r2 = without.compute(labeledLogits, labels, z2, weak, strong, 1f, 3L);
+      LossBreakdown r2 = without.compute(labeledLogits, labels, z2, weak, strong, 1f, 3L, null);
       gc.backward(r2.loss());
       assertThat(Arrays.stream(r2.negatives().negativeImage()).boxed())
           .allMatch(i -> i >= 0 && i < b);

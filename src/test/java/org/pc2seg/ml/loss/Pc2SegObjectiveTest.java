@@ -178,6 +178,94 @@ class Pc2SegObjectiveTest {
   }
 
   @Test
+  void differentImageComparesTheImageEachPixelShows() {
+    // CutMix: the left half of image 0 shows image 1, the right half of image 2 shows image 0
+    int[] source = new int[B * H * W];
+    for (int i = 0; i < source.length; i++) {
+      int img = i / (H * W);
+      int x = i % W;
+      source[i] = img == 0 && x < W / 2 ? 1 : img == 2 && x >= W / 2 ? 0 : img;
+    }
+    Pc2SegObjective obj =
+        Pc2SegObjective.builder()
+            .optAnchors(B * H * W)
+            .optNegatives(16)
+            .optSamplingScheme(SamplingScheme.DIFF_IMAGE)
+            .build();
+    LossBreakdown r = obj.compute(labeledLogits, labels, null, weak, strong, 1f, 4L, source);
+    SampledNegatives s = r.negatives();
+    // every pixel is an anchor, reported as the image it shows
+    int[] shownCount = new int[B];
+    int[] anchorCount = new int[B];
+    for (int i = 0; i < source.length; i++) {
+      shownCount[source[i]]++;
+    }
+    int pastedNegatives = 0;
+    for (int i = 0; i < s.anchorCount(); i++) {
+      int shown = s.anchorImage()[i];
+      anchorCount[shown]++;
+      for (int n = 0; n < 16; n++) {
+        int ni = s.negativeImage()[i * 16 + n];
+        assertThat(ni).as("negative of an anchor showing image %d", shown).isNotEqualTo(shown);
+        int x = s.negativePixel()[i * 16 + n] % W;
+        pastedNegatives += (ni == 1 && x < W / 2) || (ni == 0 && x >= W / 2) ? 1 : 0;
+      }
+    }
+    assertThat(anchorCount).containsExactly(shownCount);
+    assertThat(shownCount).containsExactly(H * W, H * W * 3 / 2, H * W / 2);
+    assertThat(pastedNegatives).as("pasted pixels are drawn too").isPositive();
+    assertThatThrownBy(
+            () -> obj.compute(labeledLogits, labels, null, weak, strong, 1f, 4L, new int[3]))
+        .hasMessageContaining("source image ids");
+  }
+
+  @Test
+  void sharpeningDividesTheWeakLogitsOfTheConsistencyTarget() {
+    float t = 0.5f;
+    Pc2SegObjective obj =
+        Pc2SegObjective.builder().optContrastiveWeight(0).optAnchors(4).optSharpen(t).build();
+    LossBreakdown r = obj.compute(labeledLogits, labels, weak, strong, 1f, 1L);
+    float[] lw = weak.get(2).toFloatArray();
+    float[] ls = strong.get(2).toFloatArray();
+    double sum = 0;
+    for (int img = 0; img < B; img++) {
+      for (int p = 0; p < H * W; p++) {
+        double[] pw = new double[K];
+        double[] ps = new double[K];
+        double zw = 0;
+        double zs = 0;
+        for (int c = 0; c < K; c++) {
+          int at = (img * K + c) * H * W + p;
+          pw[c] = Math.exp(lw[at] / t);
+          ps[c] = Math.exp(ls[at]);
+          zw += pw[c];
+          zs += ps[c];
+        }
+        double dot = 0;
+        double nw = 0;
+        double ns = 0;
+        for (int c = 0; c < K; c++) {
+          dot += pw[c] / zw * ps[c] / zs;
+          nw += Math.pow(pw[c] / zw, 2);
+          ns += Math.pow(ps[c] / zs, 2);
+        }
+        sum += 1 - dot / Math.sqrt(nw * ns);
+      }
+    }
+    assertThat(r.consistency()).isCloseTo((float) (sum / (B * H * W)), offset(1e-5f));
+    float plain =
+        Pc2SegObjective.builder()
+            .optContrastiveWeight(0)
+            .optAnchors(4)
+            .build()
+            .compute(labeledLogits, labels, weak, strong, 1f, 1L)
+            .consistency();
+    assertThat(r.consistency()).isNotCloseTo(plain, offset(1e-3f));
+    assertThatThrownBy(() -> Pc2SegObjective.builder().optSharpen(0).build())
+        .hasMessageContaining("sharpening");
+  }
+
+  @Test
   void invalidSettingsAreNamed() {
     assertThatThrownBy(() -> Pc2SegObjective.builder().optTemperature(0).build())
         .hasMessageContaining("τ");

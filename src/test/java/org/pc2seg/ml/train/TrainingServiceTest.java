@@ -114,15 +114,40 @@ class TrainingServiceTest {
     TrainingData data = TinyData.data(dir);
     // TinyData has no warm-up: the unlabeled losses count from the first step
     TrainConfig plain = TinyData.config().optSteps(2).build();
-    TrainConfig withLabeled = plain.toBuilder().optLabeledCandidates(64).build();
-    Recorder a = new Recorder(-1);
-    TrainingService.train(data, plain, dir.resolve("plain"), a, a.cancel);
-    Recorder b = new Recorder(-1);
-    TrainingService.train(data, withLabeled, dir.resolve("labeled"), b, b.cancel);
+    Recorder a = trained(data, plain, "plain");
+    Recorder b = trained(data, plain.toBuilder().optLabeledCandidates(64).build(), "labeled");
     assertThat(b.losses).hasSize(2).allMatch(Double::isFinite);
     assertThat(b.negativeEvents).isEqualTo(2);
     // same seed, same first forward pass: only the negatives differ
     assertThat(b.losses.get(0)).isNotEqualTo(a.losses.get(0));
+  }
+
+  @Test
+  void cutMixChangesAStepAndStillResumesExactly() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    TrainConfig plain = TinyData.config().optSteps(3).build();
+    TrainConfig mixed = plain.toBuilder().optCutMix(1.0).build();
+    Recorder a = trained(data, plain, "plain");
+    Recorder full = trained(data, mixed, "full");
+    assertThat(full.losses).hasSize(3).allMatch(Double::isFinite);
+    // same seed, same labeled pass and weak view: only the mixed strong views change the loss
+    assertThat(full.losses.get(0)).isNotEqualTo(a.losses.get(0));
+
+    Recorder first = new Recorder(1);
+    TrainingService.train(data, mixed, dir.resolve("cut"), first, first.cancel);
+    Recorder rest = new Recorder(-1);
+    TrainingService.resume(dir.resolve("cut"), data, 0, rest, rest.cancel);
+    assertThat(rest.steps).containsExactly(2, 3);
+    assertThat(rest.losses).containsExactly(full.losses.get(1), full.losses.get(2));
+    assertThat(Files.readString(dir.resolve("cut/config.json"))).contains("\"cutMix\": 1.0");
+  }
+
+  /** A run to its end, with every step's loss recorded. */
+  private Recorder trained(TrainingData data, TrainConfig cfg, String name) throws Exception {
+    Recorder r = new Recorder(-1);
+    assertThat(TrainingService.train(data, cfg, dir.resolve(name), r, r.cancel).completed())
+        .isTrue();
+    return r;
   }
 
   @Test
