@@ -85,7 +85,7 @@ record LabeledCandidates(NDArray features, NDArray probabilities, NDArray imageI
     }
     NDManager mgr = labeledZ.getManager();
     NDArray features =
-        Pc2SegObjective.pixelsLast(labeledZ, d).get(Upload.longs(mgr, picked, new Shape(l)));
+        AnchorContrast.pixelsLast(labeledZ, d).get(Upload.longs(mgr, picked, new Shape(l)));
     return new LabeledCandidates(
         features,
         Upload.floats(mgr, oneHot, new Shape(l, classes)),

@@ -2,15 +2,10 @@ package org.pc2seg.ml.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import org.pc2seg.ml.sampling.NegativeSample;
-import org.pc2seg.ml.sampling.NegativeSampler;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.tensor.Scalars;
-import org.pc2seg.ml.tensor.Upload;
 
 /**
  * The PC²Seg training objective for one mini-batch:
@@ -28,13 +23,13 @@ import org.pc2seg.ml.tensor.Upload;
  *
  * <ul>
  *   <li>l_cy: {@link ConsistencyLoss} over all (or all confident) pixels, weak view detached.
- *   <li>l_ctr: M anchor pixels drawn uniformly from the unlabeled batch (from the confident ones
- *       when a threshold is set); z_i from the weak view, z_i⁺ the same pixel of the strong view; N
- *       negatives per anchor drawn among the M pixels by the {@link SamplingScheme} (weights from
- *       the weak-view probabilities), their features taken from the strong view — so every term of
- *       the InfoNCE carries gradient although the weak view carries none. Optionally L painted
- *       pixels of the labeled images join the candidates, with their one-hot class as ŷ ({@link
- *       Builder#optLabeledCandidates}).
+ *   <li>l_ctr ({@link AnchorContrast}): M anchor pixels drawn uniformly from the unlabeled batch
+ *       (from the confident ones when a threshold is set); z_i from the weak view, z_i⁺ the same
+ *       pixel of the strong view; N negatives per anchor drawn among the M pixels by the {@link
+ *       SamplingScheme} (weights from the weak-view probabilities), their features taken from the
+ *       strong view — so every term of the InfoNCE carries gradient although the weak view carries
+ *       none. Optionally L painted pixels of the labeled images join the candidates, with their
+ *       one-hot class as ŷ ({@link Builder#optLabeledCandidates}).
  * </ul>
  *
  * <p>Build with {@link #builder()}. Supervised mode returns the cross-entropy alone.
@@ -44,30 +39,22 @@ public final class Pc2SegObjective {
   private final boolean supervised;
   private final float contrastiveWeight;
   private final float consistencyWeight;
-  private final int anchors;
-  private final int negatives;
-  private final SamplingScheme scheme;
   private final float confidenceThreshold;
   private final float sharpen;
-  private final int labeledCandidates;
-  private final int ignoreIndex;
   private final MaskedCrossEntropyLoss crossEntropy;
   private final ConsistencyLoss consistency = new ConsistencyLoss();
-  private final PixelContrastiveLoss contrastive;
+  private final AnchorContrast contrast;
 
   private Pc2SegObjective(Builder b) {
     supervised = b.supervised;
     contrastiveWeight = b.contrastiveWeight;
     consistencyWeight = b.consistencyWeight;
-    anchors = b.anchors;
-    negatives = b.negatives;
-    scheme = b.scheme;
     confidenceThreshold = b.confidenceThreshold;
     sharpen = b.sharpen;
-    labeledCandidates = b.labeledCandidates;
-    ignoreIndex = b.ignoreIndex;
     crossEntropy = new MaskedCrossEntropyLoss(b.ignoreIndex);
-    contrastive = new PixelContrastiveLoss(b.temperature);
+    contrast =
+        new AnchorContrast(
+            b.anchors, b.negatives, b.scheme, b.labeledCandidates, b.ignoreIndex, b.temperature);
   }
 
   /** Returns a builder with the documented defaults. */
@@ -154,7 +141,6 @@ public final class Pc2SegObjective {
           "weak and strong projections differ: " + zWeak.getShape() + " vs " + zs);
     }
     int b = (int) zs.get(0);
-    int d = (int) zs.get(1);
     int h = (int) zs.get(2);
     int w = (int) zs.get(3);
     if (sourceImage != null && sourceImage.length != b * h * w) {
@@ -163,7 +149,6 @@ public final class Pc2SegObjective {
     }
     NDArray weakLow = lowLogits(weak, h, w).stopGradient();
     NDArray strongLow = lowLogits(strong, h, w);
-    int k = (int) weakLow.getShape().get(1);
     NDArray probWeak = weakLow.softmax(1);
 
     NDArray confident = null;
@@ -175,46 +160,9 @@ public final class Pc2SegObjective {
     NDArray target = sharpen == 1f ? weakLow : Scalars.mul(weakLow, 1f / sharpen);
     NDArray cy = consistency.evaluate(target, strongLow, confident);
 
-    int[] picked = DistinctDraw.among(b * h * w, eligible, anchors, new SplittableRandom(seed));
-    NDArray ctr;
-    SampledNegatives where;
-    if (picked.length < 2) {
-      ctr = zStrong.getManager().zeros(new Shape());
-      where = SampledNegatives.empty(h, w);
-    } else {
-      NDManager mgr = zStrong.getManager();
-      long[] flat = new long[picked.length];
-      int[] imageOf = new int[picked.length];
-      int[] pixelOf = new int[picked.length];
-      for (int i = 0; i < picked.length; i++) {
-        flat[i] = picked[i];
-        imageOf[i] = sourceImage == null ? picked[i] / (h * w) : sourceImage[picked[i]];
-        pixelOf[i] = picked[i] % (h * w);
-      }
-      NDArray index = Upload.longs(mgr, flat, new Shape(flat.length));
-      NDArray anchorZ = pixelsLast(zWeak, d).get(index);
-      NDArray strongZ = pixelsLast(zStrong, d).get(index);
-      NDArray anchorP = pixelsLast(probWeak, k).get(index);
-      NDArray anchorImages = Upload.ints(mgr, imageOf, new Shape(imageOf.length));
-      LabeledCandidates extra =
-          labeledZ == null || labeledCandidates == 0
-              ? null
-              : LabeledCandidates.pick(
-                  labeledZ, labels, k, ignoreIndex, labeledCandidates, b, mix(seed + 1));
-      int n = negatives;
-      // the candidates: the anchors themselves, then the labeled pixels if any
-      NDArray candidates = extra == null ? strongZ : strongZ.concat(extra.features(), 0);
-      NDArray candidateP = extra == null ? anchorP : anchorP.concat(extra.probabilities(), 0);
-      NDArray candidateImages =
-          extra == null ? anchorImages : anchorImages.concat(extra.imageIds(), 0);
-      NegativeSample sample =
-          NegativeSampler.drawFromWeights(
-              NegativeSampler.weights(scheme, anchorP, anchorImages, candidateP, candidateImages),
-              n,
-              mix(seed));
-      ctr = contrastive.evaluate(anchorZ, strongZ, candidates, sample.indices(), sample.valid());
-      where = describe(h, w, n, imageOf, pixelOf, sample);
-    }
+    AnchorContrast.Result ctrTerm =
+        contrast.evaluate(zWeak, zStrong, probWeak, eligible, sourceImage, labeledZ, labels, seed);
+    NDArray ctr = ctrTerm.loss();
     NDArray unlabeled = Scalars.mul(ctr, contrastiveWeight).add(Scalars.mul(cy, consistencyWeight));
     NDArray total = ce.add(Scalars.mul(unlabeled, unlabeledWeight));
     return new LossBreakdown(
@@ -224,7 +172,7 @@ public final class Pc2SegObjective {
         cy.getFloat(),
         ctr.getFloat(),
         unlabeledWeight,
-        where);
+        ctrTerm.negatives());
   }
 
   /**
@@ -239,38 +187,12 @@ public final class Pc2SegObjective {
     return (float) Math.exp(-5.0 * (1 - t) * (1 - t));
   }
 
-  /** B×C×h×w → (B·h·w)×C, rows ordered image, y, x. */
-  static NDArray pixelsLast(NDArray x, int channels) {
-    return x.transpose(0, 2, 3, 1).reshape(-1, channels);
-  }
-
   private static NDArray lowLogits(NDList out, int h, int w) {
     if (out.size() >= 3) {
       return out.get(2);
     }
     // bilinear, align_corners = false (same as the model's upsampling)
     return out.get(0).getNDArrayInternal().interpolation(new long[] {h, w}, 1, false);
-  }
-
-  private static SampledNegatives describe(
-      int h, int w, int n, int[] imageOf, int[] pixelOf, NegativeSample sample) {
-    long[] idx = sample.indices().toLongArray();
-    boolean[] valid = sample.valid().toBooleanArray();
-    int[] negImage = new int[idx.length];
-    int[] negPixel = new int[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      boolean unlabeled = valid[i] && idx[i] < imageOf.length; // labeled candidates come after
-      negImage[i] = unlabeled ? imageOf[(int) idx[i]] : -1;
-      negPixel[i] = unlabeled ? pixelOf[(int) idx[i]] : -1;
-    }
-    return new SampledNegatives(h, w, n, imageOf, pixelOf, negImage, negPixel);
-  }
-
-  private static long mix(long seed) {
-    long z = seed + 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   /**
