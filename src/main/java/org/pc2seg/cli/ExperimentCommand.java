@@ -305,6 +305,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (base.cutMix() > 0) {
       header += String.format(Locale.ROOT, ", CutMix p %.2f", base.cutMix());
     }
+    if (base.unlabeledBatchNorm() != TrainConfig.defaults().unlabeledBatchNorm()) {
+      header += ", unlabeled batch norm " + base.unlabeledBatchNorm().cliName();
+    }
     // each run's metrics.json is read once: the report looks a run up several times
     Map<Job, ExperimentTable.RunResult> results = new HashMap<>();
     for (Job j : jobs(base)) {

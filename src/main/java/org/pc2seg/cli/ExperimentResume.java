@@ -65,7 +65,8 @@ final class ExperimentResume {
           .optUnlabeledWarmupSteps(d.unlabeledWarmupSteps())
           .optConfidenceThreshold(d.confidenceThreshold())
           .optSharpen(d.sharpen())
-          .optCutMix(d.cutMix());
+          .optCutMix(d.cutMix())
+          .optUnlabeledBatchNorm(d.unlabeledBatchNorm());
     }
     return b.build().toJson();
   }

@@ -8,6 +8,7 @@ import org.pc2seg.ml.train.DeviceChoice;
 import org.pc2seg.ml.train.Method;
 import org.pc2seg.ml.train.TrainConfig;
 import org.pc2seg.ml.train.TrainConfigBuilder;
+import org.pc2seg.ml.train.UnlabeledBatchNorm;
 import picocli.CommandLine.Option;
 
 /** Training knobs shared by {@code train} and {@code experiment}; unset options keep defaults. */
@@ -98,6 +99,13 @@ public final class TrainOptions {
           "probability of pasting another unlabeled image's rectangle into a strong view"
               + " (default 0 = off)")
   Double cutMix;
+
+  @Option(
+      names = "--unlabeled-bn",
+      description =
+          "separate (default: labeled images alone set the batch-norm statistics) or shared"
+              + " (labeled and strong views in one batch, as before session 13)")
+  String unlabeledBn;
 
   @Option(names = "--seed", description = "random seed (default 42)")
   Long seed;
@@ -190,6 +198,9 @@ public final class TrainOptions {
     }
     if (cutMix != null) {
       b.optCutMix(cutMix);
+    }
+    if (unlabeledBn != null) {
+      b.optUnlabeledBatchNorm(UnlabeledBatchNorm.parse(unlabeledBn));
     }
     if (seed != null) {
       b.optSeed(seed);

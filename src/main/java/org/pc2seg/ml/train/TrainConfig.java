@@ -40,6 +40,8 @@ public final class TrainConfig {
   double confidenceThreshold;
   double sharpen = 1.0;
   double cutMix;
+  // Set by builder() and defaults(); null after reading JSON written before the field existed
+  UnlabeledBatchNorm unlabeledBatchNorm;
   // Run
   long seed = 42;
   int threads = 2;
@@ -53,7 +55,7 @@ public final class TrainConfig {
 
   /** A builder starting from the defaults. */
   public static TrainConfigBuilder builder() {
-    return new TrainConfigBuilder(new TrainConfig());
+    return new TrainConfigBuilder(defaults());
   }
 
   /** A builder starting from this config. */
@@ -63,7 +65,9 @@ public final class TrainConfig {
 
   /** The defaults. */
   public static TrainConfig defaults() {
-    return new TrainConfig();
+    TrainConfig c = new TrainConfig();
+    c.unlabeledBatchNorm = UnlabeledBatchNorm.SEPARATE;
+    return c;
   }
 
   TrainConfig copy() {
@@ -80,10 +84,17 @@ public final class TrainConfig {
     return TrainConfigJson.read(json);
   }
 
-  /** Gives fields that JSON left null their defaults. */
+  /**
+   * Gives fields that JSON left null their defaults; a config without {@code unlabeledBatchNorm}
+   * was written before that setting existed, by a build that shared batch norms, so it gets {@link
+   * UnlabeledBatchNorm#SHARED} and an old run resumes as it started.
+   */
   void fillMissingDefaults() {
     if (augment == null) {
       augment = AugmentConfig.defaults();
+    }
+    if (unlabeledBatchNorm == null) {
+      unlabeledBatchNorm = UnlabeledBatchNorm.SHARED;
     }
   }
 
@@ -238,6 +249,14 @@ public final class TrainConfig {
    */
   public double cutMix() {
     return cutMix;
+  }
+
+  /**
+   * How the unlabeled views pass through batch norm (default {@link UnlabeledBatchNorm#SEPARATE}:
+   * running statistics from labeled images only).
+   */
+  public UnlabeledBatchNorm unlabeledBatchNorm() {
+    return unlabeledBatchNorm;
   }
 
   /** Seed for initialisation, batches, augmentation and sampling (default 42). */

@@ -145,6 +145,11 @@ public final class TrainConfigBuilder {
     return this;
   }
 
+  public TrainConfigBuilder optUnlabeledBatchNorm(UnlabeledBatchNorm v) {
+    c.unlabeledBatchNorm = v;
+    return this;
+  }
+
   public TrainConfigBuilder optSeed(long v) {
     c.seed = v;
     return this;

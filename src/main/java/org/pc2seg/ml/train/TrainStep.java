@@ -16,6 +16,7 @@ import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.loss.LossBreakdown;
 import org.pc2seg.ml.loss.SampledNegatives;
 import org.pc2seg.ml.model.DeepLabV3Plus;
+import org.pc2seg.ml.model.RunningStats;
 import org.pc2seg.ml.tensor.Upload;
 
 /** One optimisation step's forward and backward pass, and the negatives it drew. */
@@ -44,13 +45,14 @@ final class TrainStep {
       NDArray yl =
           Upload.ints(sm, lab, new Shape(b.labeledCount(), c, c)).toType(DataType.INT64, false);
       boolean unl = cfg.method() == Method.PC2SEG && b.unlabeledCount() > 0;
+      boolean separate = cfg.unlabeledBatchNorm() == UnlabeledBatchNorm.SEPARATE;
       NDList weak = null;
       NDArray xs = null;
       int[] sourceImage = null;
       if (unl) {
         NDArray xw = Upload.floats(sm, b.weak(), new Shape(b.unlabeledCount(), 3, c, c));
         xs = Upload.floats(sm, b.strong(), new Shape(b.unlabeledCount(), 3, c, c));
-        weak = block.forward(ps, new NDList(xw), true);
+        weak = block.forward(ps, new NDList(xw), !separate);
         if (cfg.cutMix() > 0) {
           CutMix mix =
               CutMix.draw(
@@ -67,20 +69,28 @@ final class TrainStep {
         }
       }
       LossBreakdown l;
+      RunningStats keep = null;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray x = unl ? xl.concat(xs, 0) : xl;
-        NDList out = block.forward(ps, new NDList(x), true);
-        int bl = b.labeledCount();
-        NDArray labLogits = unl ? out.get(0).get(":" + bl) : out.get(0);
-        NDList strong =
-            unl
-                ? new NDList(
-                    out.get(0).get(bl + ":"), out.get(1).get(bl + ":"), out.get(2).get(bl + ":"))
-                : null;
-        NDArray labZ = unl && cfg.labeledCandidates() > 0 ? out.get(1).get(":" + bl) : null;
+        NDList labeled;
+        NDList strong = null;
+        if (!unl) {
+          labeled = block.forward(ps, new NDList(xl), true);
+        } else if (separate) {
+          labeled = block.forward(ps, new NDList(xl), true);
+          keep = RunningStats.snapshot(block);
+          strong = block.forward(ps, new NDList(xs), true);
+        } else { // one batch: labeled and strong images normalised together
+          NDList out = block.forward(ps, new NDList(xl.concat(xs, 0)), true);
+          int bl = b.labeledCount();
+          labeled = new NDList(out.get(0).get(":" + bl), out.get(1).get(":" + bl));
+          strong =
+              new NDList(
+                  out.get(0).get(bl + ":"), out.get(1).get(bl + ":"), out.get(2).get(bl + ":"));
+        }
+        NDArray labZ = unl && cfg.labeledCandidates() > 0 ? labeled.get(1) : null;
         l =
             objective.compute(
-                labLogits,
+                labeled.get(0),
                 yl,
                 labZ,
                 weak,
@@ -94,6 +104,10 @@ final class TrainStep {
         }
         NegativeDraws draws = unl ? draws(b, l.negatives(), step + 1) : null;
         return new Outcome(total, l.ce(), l.consistency(), l.contrastive(), draws);
+      } finally {
+        if (keep != null) { // after backward: autograd holds the running arrays until then
+          keep.restore();
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package org.pc2seg.ml.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.nn.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ class TrainingServiceTest {
   /** Records every step's loss and cancels after a given step. */
   static final class Recorder implements TrainingListener {
     final List<Double> losses = new ArrayList<>();
+    final List<Double> ces = new ArrayList<>();
     final List<Integer> steps = new ArrayList<>();
     final CancelToken cancel = new CancelToken();
     final int cancelAt;
@@ -34,6 +36,7 @@ class TrainingServiceTest {
     @Override
     public void onProgress(TrainingProgress p) {
       losses.add(p.loss());
+      ces.add(p.ce());
       steps.add(p.step());
       if (p.step() == cancelAt) {
         cancel.cancel();
@@ -140,6 +143,59 @@ class TrainingServiceTest {
     assertThat(rest.steps).containsExactly(2, 3);
     assertThat(rest.losses).containsExactly(full.losses.get(1), full.losses.get(2));
     assertThat(Files.readString(dir.resolve("cut/config.json"))).contains("\"cutMix\": 1.0");
+  }
+
+  @Test
+  void separateBatchNormsLeaveTheRunningStatisticsToTheLabeledImages() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    TrainConfig one = TinyData.config().optSteps(1).build();
+    assertThat(one.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SEPARATE);
+    Recorder sup = trained(data, one.toBuilder().optMethod(Method.SUPERVISED).build(), "sup");
+    Recorder sep = trained(data, one, "sep");
+    Recorder shared =
+        trained(
+            data, one.toBuilder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SHARED).build(), "sh");
+    float[] supStats = runningStats("sup");
+    // separate: the labeled images are normalised alone, as in supervised training, and neither
+    // unlabeled view moves the running statistics that inference uses
+    assertThat(sep.ces.get(0)).isEqualTo(sup.ces.get(0));
+    assertThat(runningStats("sep")).containsExactly(supStats);
+    assertThat(sep.losses.get(0)).isGreaterThan(sep.ces.get(0)); // the unlabeled losses count
+    assertThat(weights("sep")).isNotEqualTo(weights("sup"));
+    // shared: the strong views join the labeled batch and both views update the statistics
+    assertThat(shared.ces.get(0)).isNotEqualTo(sup.ces.get(0));
+    assertThat(runningStats("sh")).isNotEqualTo(supStats);
+  }
+
+  /** Every batch norm's running mean and variance of a run's final model, in order. */
+  private float[] runningStats(String run) throws Exception {
+    return parameters(run, true);
+  }
+
+  /** Every learned parameter of a run's final model, in order. */
+  private float[] weights(String run) throws Exception {
+    return parameters(run, false);
+  }
+
+  private float[] parameters(String run, boolean running) throws Exception {
+    try (Predictor p = Predictor.load(dir.resolve(run))) {
+      java.util.List<Float> out = new ArrayList<>();
+      for (var e : p.model().getBlock().getParameters()) {
+        Parameter.Type t = e.getValue().getType();
+        boolean isRunning = t == Parameter.Type.RUNNING_MEAN || t == Parameter.Type.RUNNING_VAR;
+        if (isRunning == running) {
+          for (float f : e.getValue().getArray().toFloatArray()) {
+            out.add(f);
+          }
+        }
+      }
+      float[] a = new float[out.size()];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = out.get(i);
+      }
+      assertThat(a).isNotEmpty();
+      return a;
+    }
   }
 
   /** A run to its end, with every step's loss recorded. */

@@ -1,0 +1,43 @@
+package org.pc2seg.ml.train;
+
+import java.util.Locale;
+
+/**
+ * How the unlabeled views pass through the network's batch norms in a PC²Seg step.
+ *
+ * <p>Batch norm normalises each image by statistics of the batch it is in, and keeps running
+ * statistics for inference. Which images share a batch, and which update the running statistics,
+ * changes what the labeled images teach and what the trained model sees at inference.
+ */
+public enum UnlabeledBatchNorm {
+  /**
+   * The default. The labeled images form a batch of their own (normalised exactly as in supervised
+   * training); the weak view runs in inference mode (running statistics, which it does not change);
+   * the strong view is normalised by its own batch statistics and leaves the running statistics as
+   * they were. So the running statistics that inference uses come from labeled images only, as in
+   * supervised training, and the unlabeled losses reach the network through gradients alone.
+   */
+  SEPARATE,
+  /**
+   * The build before session 13 (and run folders written by it): the weak view in training mode
+   * (its own batch statistics, updating the running ones), the labeled and strong images as one
+   * batch (normalised together, updating the running statistics).
+   */
+  SHARED;
+
+  /** The CLI / JSON name. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code separate} or {@code shared}. */
+  public static UnlabeledBatchNorm parse(String s) {
+    for (UnlabeledBatchNorm m : values()) {
+      if (m.cliName().equalsIgnoreCase(s.trim())) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown unlabeled batch-norm mode '" + s + "' (separate, shared)");
+  }
+}
