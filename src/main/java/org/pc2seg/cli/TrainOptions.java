@@ -103,8 +103,8 @@ public final class TrainOptions {
   @Option(
       names = "--unlabeled-bn",
       description =
-          "separate (default: labeled images alone set the batch-norm statistics) or shared"
-              + " (labeled and strong views in one batch, as before session 13)")
+          "shared (default: labeled and strong views in one batch, all images in the"
+              + " batch-norm statistics) or separate (labeled images alone set them)")
   String unlabeledBn;
 
   @Option(names = "--seed", description = "random seed (default 42)")

@@ -40,8 +40,7 @@ public final class TrainConfig {
   double confidenceThreshold;
   double sharpen = 1.0;
   double cutMix;
-  // Set by builder() and defaults(); null after reading JSON written before the field existed
-  UnlabeledBatchNorm unlabeledBatchNorm;
+  UnlabeledBatchNorm unlabeledBatchNorm = UnlabeledBatchNorm.SHARED;
   // Run
   long seed = 42;
   int threads = 2;
@@ -55,7 +54,7 @@ public final class TrainConfig {
 
   /** A builder starting from the defaults. */
   public static TrainConfigBuilder builder() {
-    return new TrainConfigBuilder(defaults());
+    return new TrainConfigBuilder(new TrainConfig());
   }
 
   /** A builder starting from this config. */
@@ -65,9 +64,7 @@ public final class TrainConfig {
 
   /** The defaults. */
   public static TrainConfig defaults() {
-    TrainConfig c = new TrainConfig();
-    c.unlabeledBatchNorm = UnlabeledBatchNorm.SEPARATE;
-    return c;
+    return new TrainConfig();
   }
 
   TrainConfig copy() {
@@ -84,11 +81,7 @@ public final class TrainConfig {
     return TrainConfigJson.read(json);
   }
 
-  /**
-   * Gives fields that JSON left null their defaults; a config without {@code unlabeledBatchNorm}
-   * was written before that setting existed, by a build that shared batch norms, so it gets {@link
-   * UnlabeledBatchNorm#SHARED} and an old run resumes as it started.
-   */
+  /** Gives fields that JSON left null their defaults. */
   void fillMissingDefaults() {
     if (augment == null) {
       augment = AugmentConfig.defaults();
@@ -252,8 +245,8 @@ public final class TrainConfig {
   }
 
   /**
-   * How the unlabeled views pass through batch norm (default {@link UnlabeledBatchNorm#SEPARATE}:
-   * running statistics from labeled images only).
+   * How the unlabeled views pass through batch norm (default {@link UnlabeledBatchNorm#SHARED}: the
+   * unlabeled images take part in the batch statistics and the running ones).
    */
   public UnlabeledBatchNorm unlabeledBatchNorm() {
     return unlabeledBatchNorm;

@@ -19,7 +19,7 @@ class TrainConfigTest {
             .optTemperature(0.2)
             .optCrop(96)
             .optLabeledCandidates(256)
-            .optUnlabeledBatchNorm(UnlabeledBatchNorm.SHARED)
+            .optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE)
             .optDevice(DeviceChoice.CPU)
             .build();
     TrainConfig back = TrainConfig.fromJson(c.toJson());
@@ -30,21 +30,20 @@ class TrainConfigTest {
     assertThat(back.seed()).isEqualTo(99);
     assertThat(back.temperature()).isEqualTo(0.2);
     assertThat(back.labeledCandidates()).isEqualTo(256);
-    assertThat(back.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SHARED);
+    assertThat(back.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SEPARATE);
     assertThat(back.augment()).isEqualTo(c.augment());
   }
 
   @Test
-  void newConfigsSeparateBatchNormsAndConfigsFromBeforeTheSettingShareThem() {
-    assertThat(TrainConfig.defaults().unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SEPARATE);
-    assertThat(TrainConfig.builder().build().unlabeledBatchNorm())
-        .isEqualTo(UnlabeledBatchNorm.SEPARATE);
-    assertThat(TrainConfig.fromJson(TrainConfig.defaults().toJson()).unlabeledBatchNorm())
-        .isEqualTo(UnlabeledBatchNorm.SEPARATE);
-    // a run folder's config.json written before the setting existed resumes as it was trained
+  void unlabeledBatchNormsAreSharedUnlessAskedAndRoundTrip() {
+    assertThat(TrainConfig.defaults().unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SHARED);
     assertThat(TrainConfig.fromJson("{\"steps\": 7}").unlabeledBatchNorm())
         .isEqualTo(UnlabeledBatchNorm.SHARED);
-    assertThat(UnlabeledBatchNorm.parse(" Shared ")).isEqualTo(UnlabeledBatchNorm.SHARED);
+    TrainConfig sep =
+        TrainConfig.builder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE).build();
+    assertThat(TrainConfig.fromJson(sep.toJson()).unlabeledBatchNorm())
+        .isEqualTo(UnlabeledBatchNorm.SEPARATE);
+    assertThat(UnlabeledBatchNorm.parse(" Separate ")).isEqualTo(UnlabeledBatchNorm.SEPARATE);
     assertThatThrownBy(() -> UnlabeledBatchNorm.parse("both")).hasMessageContaining("separate");
   }
 

@@ -149,12 +149,14 @@ class TrainingServiceTest {
   void separateBatchNormsLeaveTheRunningStatisticsToTheLabeledImages() throws Exception {
     TrainingData data = TinyData.data(dir);
     TrainConfig one = TinyData.config().optSteps(1).build();
-    assertThat(one.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SEPARATE);
+    assertThat(one.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SHARED);
     Recorder sup = trained(data, one.toBuilder().optMethod(Method.SUPERVISED).build(), "sup");
-    Recorder sep = trained(data, one, "sep");
-    Recorder shared =
+    Recorder sep =
         trained(
-            data, one.toBuilder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SHARED).build(), "sh");
+            data,
+            one.toBuilder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE).build(),
+            "sep");
+    Recorder shared = trained(data, one, "sh");
     float[] supStats = runningStats("sup");
     // separate: the labeled images are normalised alone, as in supervised training, and neither
     // unlabeled view moves the running statistics that inference uses
