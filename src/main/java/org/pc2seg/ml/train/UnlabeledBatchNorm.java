@@ -11,6 +11,13 @@ import java.util.Locale;
  */
 public enum UnlabeledBatchNorm {
   /**
+   * The default (and every build before session 13): the weak view in training mode (its own batch
+   * statistics, updating the running ones), the labeled and strong images as one batch (normalised
+   * together, updating the running statistics). The running statistics mix labeled and unlabeled
+   * images.
+   */
+  SHARED,
+  /**
    * Opt-in. The labeled images form a batch of their own (normalised exactly as in supervised
    * training); the weak view runs in inference mode (running statistics, which it does not change);
    * the strong view is normalised by its own batch statistics and leaves the running statistics as
@@ -19,21 +26,14 @@ public enum UnlabeledBatchNorm {
    * helped on the texture mosaic with 12 labeled images and hurt badly on the sample project, where
    * the unlabeled pool's statistics are part of what PC²Seg gains.
    */
-  SEPARATE,
-  /**
-   * The default (and every build before session 13): the weak view in training mode (its own batch
-   * statistics, updating the running ones), the labeled and strong images as one batch (normalised
-   * together, updating the running statistics). The running statistics mix labeled and unlabeled
-   * images.
-   */
-  SHARED;
+  SEPARATE;
 
   /** The CLI / JSON name. */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code separate} or {@code shared}. */
+  /** Parses {@code shared} or {@code separate}. */
   public static UnlabeledBatchNorm parse(String s) {
     for (UnlabeledBatchNorm m : values()) {
       if (m.cliName().equalsIgnoreCase(s.trim())) {
@@ -41,6 +41,6 @@ public enum UnlabeledBatchNorm {
       }
     }
     throw new IllegalArgumentException(
-        "unknown unlabeled batch-norm mode '" + s + "' (separate, shared)");
+        "unknown unlabeled batch-norm mode '" + s + "' (shared, separate)");
   }
 }
