@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.train.Method;
 import org.pc2seg.ml.train.TrainConfig;
+import org.pc2seg.ml.train.UnlabeledBatchNorm;
 
 /**
  * {@code experiment --resume}: which run folders count as finished, and a whole report built from
@@ -88,6 +89,7 @@ class ExperimentResumeTest {
             .optBatchUnlabeled(8)
             .optCutMix(1.0)
             .optSharpen(0.5)
+            .optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE)
             .build();
     assertThat(ExperimentResume.finished(dir, otherLosses)).isTrue();
     // the same differences matter to a PC²Seg run, and the labeled images' settings to both
@@ -100,6 +102,9 @@ class ExperimentResumeTest {
         .isFalse();
     assertThat(ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optCutMix(0.5).build()))
         .isFalse();
+    TrainConfig separate =
+        cfg(3).toBuilder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE).build();
+    assertThat(ExperimentResume.finished(pc2seg, separate)).isFalse();
     assertThat(ExperimentResume.finished(dir, supervised.toBuilder().optBatchLabeled(2).build()))
         .isFalse();
   }
