@@ -71,26 +71,30 @@ final class TrainStep {
       LossBreakdown l;
       RunningStats keep = null;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDList labeled;
+        boolean wantLabZ = unl && cfg.labeledCandidates() > 0;
+        NDArray labLogits;
+        NDArray labZ;
         NDList strong = null;
-        if (!unl) {
-          labeled = block.forward(ps, new NDList(xl), true);
-        } else if (separate) {
-          labeled = block.forward(ps, new NDList(xl), true);
-          keep = RunningStats.snapshot(block);
-          strong = block.forward(ps, new NDList(xs), true);
-        } else { // one batch: labeled and strong images normalised together
+        if (unl && !separate) { // one batch: labeled and strong images normalised together
           NDList out = block.forward(ps, new NDList(xl.concat(xs, 0)), true);
           int bl = b.labeledCount();
-          labeled = new NDList(out.get(0).get(":" + bl), out.get(1).get(":" + bl));
+          labLogits = out.get(0).get(":" + bl);
+          labZ = wantLabZ ? out.get(1).get(":" + bl) : null;
           strong =
               new NDList(
                   out.get(0).get(bl + ":"), out.get(1).get(bl + ":"), out.get(2).get(bl + ":"));
+        } else { // the labeled images alone, then (separate) the strong views as their own batch
+          NDList out = block.forward(ps, new NDList(xl), true);
+          labLogits = out.get(0);
+          labZ = wantLabZ ? out.get(1) : null;
+          if (unl) {
+            keep = RunningStats.snapshot(block);
+            strong = block.forward(ps, new NDList(xs), true);
+          }
         }
-        NDArray labZ = unl && cfg.labeledCandidates() > 0 ? labeled.get(1) : null;
         l =
             objective.compute(
-                labeled.get(0),
+                labLogits,
                 yl,
                 labZ,
                 weak,
