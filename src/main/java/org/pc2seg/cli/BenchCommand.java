@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pc2seg.ml.train.Benchmark;
 import org.pc2seg.ml.train.ConvProfile;
+import org.pc2seg.ml.train.Method;
 import org.pc2seg.ml.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,14 +55,18 @@ public final class BenchCommand implements Callable<Integer> {
       } else {
         System.out.printf(
             Locale.ROOT,
-            "config: %s %s, batch %d+%d, crop %d, K=%d, threads %d%n",
+            "config: %s %s, batch %d+%d, crop %d, K=%d, threads %d%s%n",
             cfg.backbone(),
             cfg.method().cliName(),
             cfg.batchLabeled(),
             cfg.batchUnlabeled(),
             cfg.crop(),
             classes,
-            cfg.threads());
+            cfg.threads(),
+            cfg.method() == Method.PC2SEG
+                ? ", batch norm "
+                    + cfg.unlabeledBatchNorm().resolve(Benchmark.LABELED_IMAGES).cliName()
+                : "");
         System.out.printf(Locale.ROOT, "train step: %.0f ms%n", r.stepMedianMs());
         System.out.printf(Locale.ROOT, "images/s: %.2f%n", r.imagesPerSecond());
         System.out.printf(

@@ -195,7 +195,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   /** With {@code --resume}: whether this job's folder already holds it (then says so). */
   private boolean kept(Job job, TrainConfig base) {
     Path dir = job.dir(out);
-    if (resume && ExperimentResume.finished(dir, config(job, base))) {
+    if (resume && ExperimentResume.finished(dir, config(job, base), job.cell().labeled())) {
       System.err.println(out.relativize(dir) + ": kept (finished with the same settings)");
       return true;
     }

@@ -24,9 +24,11 @@ final class ExperimentResume {
 
   /**
    * True when {@code dir} has a {@code metrics.json} of a completed run of {@code cfg.steps()}
-   * steps and a {@code config.json} equal to {@code cfg} up to threads, workers and device.
+   * steps and a {@code config.json} equal to {@code cfg} up to threads, workers and device, with
+   * {@code labeledImages} labeled images (the batch-norm mode {@code auto} is compared as what it
+   * means for them, so a run stored as {@code shared} is kept where {@code auto} means shared).
    */
-  static boolean finished(Path dir, TrainConfig cfg) {
+  static boolean finished(Path dir, TrainConfig cfg, int labeledImages) {
     Path metrics = dir.resolve(RunFolder.METRICS);
     Path config = dir.resolve(RunFolder.CONFIG);
     if (!Files.exists(metrics) || !Files.exists(config)) {
@@ -43,15 +45,19 @@ final class ExperimentResume {
         return false;
       }
       TrainConfig stored = TrainConfig.fromJson(Files.readString(config));
-      return comparable(stored).equals(comparable(cfg));
+      return comparable(stored, labeledImages).equals(comparable(cfg, labeledImages));
     } catch (IOException | RuntimeException e) {
       return false; // unreadable or malformed: train it again
     }
   }
 
-  private static String comparable(TrainConfig c) {
+  private static String comparable(TrainConfig c, int labeledImages) {
     TrainConfigBuilder b =
-        c.toBuilder().optThreads(1).optDataWorkers(1).optDevice(DeviceChoice.AUTO);
+        c.toBuilder()
+            .optThreads(1)
+            .optDataWorkers(1)
+            .optDevice(DeviceChoice.AUTO)
+            .optUnlabeledBatchNorm(c.unlabeledBatchNorm().resolve(labeledImages));
     if (c.method() == Method.SUPERVISED) { // cross-entropy only: the unlabeled losses are unused
       TrainConfig d = TrainConfig.defaults();
       b.optBatchUnlabeled(d.batchUnlabeled())

@@ -103,8 +103,9 @@ public final class TrainOptions {
   @Option(
       names = "--unlabeled-bn",
       description =
-          "shared (default: labeled and strong views in one batch, all images in the"
-              + " batch-norm statistics) or separate (labeled images alone set them)")
+          "auto (default: shared below 12 labeled images, separate from 12 on), shared"
+              + " (labeled and strong views in one batch, all images in the batch-norm"
+              + " statistics) or separate (labeled images alone set them)")
   String unlabeledBn;
 
   @Option(names = "--seed", description = "random seed (default 42)")

@@ -57,23 +57,25 @@ class ExperimentResumeTest {
   @Test
   void aCompletedRunWithTheSameSettingsIsKeptWhateverItsThreads() throws Exception {
     writeFinished(dir, cfg(3).toBuilder().optThreads(2).optDataWorkers(4).build(), 0.3);
-    assertThat(ExperimentResume.finished(dir, cfg(3).toBuilder().optThreads(1).build())).isTrue();
+    assertThat(ExperimentResume.finished(dir, cfg(3).toBuilder().optThreads(1).build(), 6))
+        .isTrue();
   }
 
   @Test
   void anotherSeedOrSamplerOrAnUnfinishedRunIsTrainedAgain() throws Exception {
     writeFinished(dir, cfg(3), 0.3);
-    assertThat(ExperimentResume.finished(dir, cfg(4))).isFalse();
+    assertThat(ExperimentResume.finished(dir, cfg(4), 6)).isFalse();
     assertThat(
             ExperimentResume.finished(
-                dir, cfg(3).toBuilder().optSampling(SamplingScheme.UNIFORM).build()))
+                dir, cfg(3).toBuilder().optSampling(SamplingScheme.UNIFORM).build(), 6))
         .isFalse();
-    assertThat(ExperimentResume.finished(dir, cfg(3).toBuilder().optSteps(500).build())).isFalse();
+    assertThat(ExperimentResume.finished(dir, cfg(3).toBuilder().optSteps(500).build(), 6))
+        .isFalse();
     Files.writeString(
         dir.resolve("metrics.json"), "{\"stop_reason\": \"cancelled\", \"steps_done\": 400}");
-    assertThat(ExperimentResume.finished(dir, cfg(3))).isFalse();
+    assertThat(ExperimentResume.finished(dir, cfg(3), 6)).isFalse();
     Files.writeString(dir.resolve("metrics.json"), "{not json");
-    assertThat(ExperimentResume.finished(dir, cfg(3))).isFalse();
+    assertThat(ExperimentResume.finished(dir, cfg(3), 6)).isFalse();
   }
 
   @Test
@@ -91,22 +93,44 @@ class ExperimentResumeTest {
             .optSharpen(0.5)
             .optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE)
             .build();
-    assertThat(ExperimentResume.finished(dir, otherLosses)).isTrue();
+    assertThat(ExperimentResume.finished(dir, otherLosses, 6)).isTrue();
     // the same differences matter to a PC²Seg run, and the labeled images' settings to both
     Path pc2seg = dir.resolve("pc2seg");
     writeFinished(pc2seg, cfg(3), 0.3);
     assertThat(
-            ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optLabeledCandidates(512).build()))
+            ExperimentResume.finished(
+                pc2seg, cfg(3).toBuilder().optLabeledCandidates(512).build(), 6))
         .isFalse();
-    assertThat(ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optBatchUnlabeled(8).build()))
+    assertThat(
+            ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optBatchUnlabeled(8).build(), 6))
         .isFalse();
-    assertThat(ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optCutMix(0.5).build()))
+    assertThat(ExperimentResume.finished(pc2seg, cfg(3).toBuilder().optCutMix(0.5).build(), 6))
         .isFalse();
     TrainConfig separate =
         cfg(3).toBuilder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE).build();
-    assertThat(ExperimentResume.finished(pc2seg, separate)).isFalse();
-    assertThat(ExperimentResume.finished(dir, supervised.toBuilder().optBatchLabeled(2).build()))
+    assertThat(ExperimentResume.finished(pc2seg, separate, 6)).isFalse();
+    assertThat(ExperimentResume.finished(dir, supervised.toBuilder().optBatchLabeled(2).build(), 6))
         .isFalse();
+  }
+
+  @Test
+  void autoBatchNormKeepsARunStoredWithTheModeItMeansForTheLabeledCount() throws Exception {
+    TrainConfig auto = cfg(3);
+    assertThat(auto.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.AUTO);
+    // a run from before the setting existed: its config.json has no batch-norm field (shared)
+    Path old = dir.resolve("old");
+    writeFinished(old, auto, 0.3);
+    String json = Files.readString(old.resolve("config.json"));
+    String without = json.replaceAll(",?\\s*\"unlabeledBatchNorm\": \"AUTO\"", "");
+    assertThat(without).isNotEqualTo(json).doesNotContain("unlabeledBatchNorm");
+    Files.writeString(old.resolve("config.json"), without);
+    assertThat(ExperimentResume.finished(old, auto, 6)).isTrue(); // auto means shared for 6
+    assertThat(ExperimentResume.finished(old, auto, 12)).isFalse(); // and separate for 12
+    Path separate = dir.resolve("separate");
+    writeFinished(
+        separate, auto.toBuilder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE).build(), 0.3);
+    assertThat(ExperimentResume.finished(separate, auto, 12)).isTrue();
+    assertThat(ExperimentResume.finished(separate, auto, 6)).isFalse();
   }
 
   @Test

@@ -53,6 +53,13 @@ public final class Benchmark {
       NativeMemory.Usage mallocEnd,
       ConvProfile.Times convs) {}
 
+  /**
+   * Labeled synthetic images the benchmark trains on: fewer than {@link
+   * UnlabeledBatchNorm#SEPARATE_FROM}, so under the default batch-norm mode ({@code auto}) it
+   * measures the {@code shared} step of a project with few labels, the reference step.
+   */
+  public static final int LABELED_IMAGES = 8;
+
   private Benchmark() {}
 
   /**
@@ -83,7 +90,7 @@ public final class Benchmark {
       for (int i = 0; i < numClasses; i++) {
         classes.add(new LabelClass(i, "c" + i, ClassTable.defaultColor(i)));
       }
-      SegmentationSource src = synthetic(numClasses, c.crop() + 32, 16, true);
+      SegmentationSource src = synthetic(numClasses, c.crop() + 32, LABELED_IMAGES, true);
       TrainingData data =
           new TrainingData(
               src, synthetic(numClasses, c.crop() + 32, 16, false), TrainingData.empty(), classes);

@@ -30,6 +30,9 @@ final class MetricsLog {
   Val best;
   long wallMillis;
 
+  /** The batch-norm mode the steps used ({@code auto} resolved), null for supervised runs. */
+  String unlabeledBatchNorm;
+
   ValidationMetrics last() {
     return validations.isEmpty() ? null : validations.get(validations.size() - 1).metrics();
   }
@@ -57,6 +60,9 @@ final class MetricsLog {
       m.put("steps_done", r.stepsDone());
     }
     m.put("wall_ms", wallMillis);
+    if (unlabeledBatchNorm != null) {
+      m.put("unlabeled_batch_norm", unlabeledBatchNorm);
+    }
     if (!validations.isEmpty()) {
       m.put("last", validations.get(validations.size() - 1));
       m.put("best", best);

@@ -40,7 +40,7 @@ public final class TrainConfig {
   double confidenceThreshold;
   double sharpen = 1.0;
   double cutMix;
-  UnlabeledBatchNorm unlabeledBatchNorm = UnlabeledBatchNorm.SHARED;
+  UnlabeledBatchNorm unlabeledBatchNorm = UnlabeledBatchNorm.AUTO;
   // Run
   long seed = 42;
   int threads = 2;
@@ -245,8 +245,9 @@ public final class TrainConfig {
   }
 
   /**
-   * How the unlabeled views pass through batch norm (default {@link UnlabeledBatchNorm#SHARED}: the
-   * unlabeled images take part in the batch statistics and the running ones).
+   * How the unlabeled views pass through batch norm (default {@link UnlabeledBatchNorm#AUTO}:
+   * shared with few labeled images, separate from {@link UnlabeledBatchNorm#SEPARATE_FROM} on; a
+   * config.json written before the setting existed reads as {@link UnlabeledBatchNorm#SHARED}).
    */
   public UnlabeledBatchNorm unlabeledBatchNorm() {
     return unlabeledBatchNorm;

@@ -63,6 +63,9 @@ final class TrainingSession {
     this.cancel = cancel == null ? new CancelToken() : cancel;
     this.trainStep = new TrainStep(data, cfg);
     this.supervised = cfg.method() == Method.SUPERVISED;
+    if (!supervised) {
+      log.unlabeledBatchNorm = trainStep.batchNorm().cliName();
+    }
   }
 
   TrainingResult run(boolean resume) throws IOException {

@@ -56,6 +56,22 @@ final class TinyData {
         List.of("background", "disc"));
   }
 
+  /** Like {@link #data} with {@code labeled} labeled images (the same unlabeled and val sets). */
+  static TrainingData dataWithLabeled(Path dir, int labeled) throws Exception {
+    data(dir);
+    String name = "lab" + labeled;
+    if (!Files.exists(dir.resolve(name))) {
+      write(dir, name, labeled, 4, true);
+    }
+    return TrainingData.fromFolders(
+        dir.resolve(name + "/images"),
+        dir.resolve(name + "/masks"),
+        dir.resolve("unl/images"),
+        dir.resolve("val/images"),
+        dir.resolve("val/masks"),
+        List.of("background", "disc"));
+  }
+
   static TrainingData dataWith(Path dir, List<org.pc2seg.project.LabelClass> classes)
       throws Exception {
     TrainingData d = data(dir);

@@ -35,16 +35,32 @@ class TrainConfigTest {
   }
 
   @Test
-  void unlabeledBatchNormsAreSharedUnlessAskedAndRoundTrip() {
-    assertThat(TrainConfig.defaults().unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SHARED);
+  void batchNormIsAutoByDefaultSharedInOldConfigsAndRoundTrips() {
+    assertThat(TrainConfig.defaults().unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.AUTO);
+    // a config.json written before the setting existed was trained shared
     assertThat(TrainConfig.fromJson("{\"steps\": 7}").unlabeledBatchNorm())
         .isEqualTo(UnlabeledBatchNorm.SHARED);
-    TrainConfig sep =
-        TrainConfig.builder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SEPARATE).build();
-    assertThat(TrainConfig.fromJson(sep.toJson()).unlabeledBatchNorm())
-        .isEqualTo(UnlabeledBatchNorm.SEPARATE);
+    for (UnlabeledBatchNorm m : UnlabeledBatchNorm.values()) {
+      TrainConfig c = TrainConfig.builder().optUnlabeledBatchNorm(m).build();
+      assertThat(TrainConfig.fromJson(c.toJson()).unlabeledBatchNorm()).isEqualTo(m);
+      assertThat(c.copy().unlabeledBatchNorm()).isEqualTo(m);
+    }
     assertThat(UnlabeledBatchNorm.parse(" Separate ")).isEqualTo(UnlabeledBatchNorm.SEPARATE);
+    assertThat(UnlabeledBatchNorm.parse("AUTO")).isEqualTo(UnlabeledBatchNorm.AUTO);
     assertThatThrownBy(() -> UnlabeledBatchNorm.parse("both")).hasMessageContaining("separate");
+  }
+
+  @Test
+  void autoBatchNormIsSharedBelowTwelveLabeledImagesAndSeparateFromThere() {
+    int from = UnlabeledBatchNorm.SEPARATE_FROM;
+    assertThat(from).isEqualTo(12);
+    assertThat(UnlabeledBatchNorm.AUTO.resolve(1)).isEqualTo(UnlabeledBatchNorm.SHARED);
+    assertThat(UnlabeledBatchNorm.AUTO.resolve(from - 1)).isEqualTo(UnlabeledBatchNorm.SHARED);
+    assertThat(UnlabeledBatchNorm.AUTO.resolve(from)).isEqualTo(UnlabeledBatchNorm.SEPARATE);
+    assertThat(UnlabeledBatchNorm.AUTO.resolve(500)).isEqualTo(UnlabeledBatchNorm.SEPARATE);
+    // the explicit modes mean themselves whatever the labeled set
+    assertThat(UnlabeledBatchNorm.SHARED.resolve(500)).isEqualTo(UnlabeledBatchNorm.SHARED);
+    assertThat(UnlabeledBatchNorm.SEPARATE.resolve(1)).isEqualTo(UnlabeledBatchNorm.SEPARATE);
   }
 
   @Test

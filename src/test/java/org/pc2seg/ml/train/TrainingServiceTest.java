@@ -149,7 +149,8 @@ class TrainingServiceTest {
   void separateBatchNormsLeaveTheRunningStatisticsToTheLabeledImages() throws Exception {
     TrainingData data = TinyData.data(dir);
     TrainConfig one = TinyData.config().optSteps(1).build();
-    assertThat(one.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.SHARED);
+    // the default, auto, means shared with these 4 labeled images
+    assertThat(one.unlabeledBatchNorm()).isEqualTo(UnlabeledBatchNorm.AUTO);
     Recorder sup = trained(data, one.toBuilder().optMethod(Method.SUPERVISED).build(), "sup");
     Recorder sep =
         trained(
@@ -167,6 +168,34 @@ class TrainingServiceTest {
     // shared: the strong views join the labeled batch and both views update the statistics
     assertThat(shared.ces.get(0)).isNotEqualTo(sup.ces.get(0));
     assertThat(runningStats("sh")).isNotEqualTo(supStats);
+  }
+
+  @Test
+  void autoBatchNormIsSharedWithFewLabeledImagesAndSeparateWithTwelve() throws Exception {
+    TrainConfig auto = TinyData.config().optSteps(1).build();
+    TrainConfig sup = auto.toBuilder().optMethod(Method.SUPERVISED).build();
+    TrainConfig shared = auto.toBuilder().optUnlabeledBatchNorm(UnlabeledBatchNorm.SHARED).build();
+    TrainingData few = TinyData.data(dir); // 4 labeled images
+    Recorder autoFew = trained(few, auto, "auto4");
+    Recorder sharedFew = trained(few, shared, "shared4");
+    assertThat(autoFew.losses).isEqualTo(sharedFew.losses);
+    assertThat(runningStats("auto4")).containsExactly(runningStats("shared4"));
+    assertThat(metrics("auto4")).contains("\"unlabeled_batch_norm\": \"shared\"");
+
+    TrainingData many = TinyData.dataWithLabeled(dir, UnlabeledBatchNorm.SEPARATE_FROM);
+    Recorder autoMany = trained(many, auto, "auto12");
+    Recorder supMany = trained(many, sup, "sup12");
+    Recorder sharedMany = trained(many, shared, "shared12");
+    // separate: the labeled batch is normalised alone, as in supervised training
+    assertThat(autoMany.ces.get(0)).isEqualTo(supMany.ces.get(0));
+    assertThat(runningStats("auto12")).containsExactly(runningStats("sup12"));
+    assertThat(sharedMany.ces.get(0)).isNotEqualTo(supMany.ces.get(0));
+    assertThat(metrics("auto12")).contains("\"unlabeled_batch_norm\": \"separate\"");
+    assertThat(metrics("sup12")).doesNotContain("unlabeled_batch_norm");
+  }
+
+  private String metrics(String run) throws Exception {
+    return Files.readString(dir.resolve(run).resolve("metrics.json"));
   }
 
   /** Every batch norm's running mean and variance of a run's final model, in order. */
