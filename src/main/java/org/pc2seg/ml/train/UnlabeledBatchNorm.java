@@ -16,8 +16,8 @@ public enum UnlabeledBatchNorm {
    * of 100 training images: with 3–6 labeled images the unlabeled pool's batch statistics are much
    * of PC²Seg's gain, and {@code separate} lost it (sample project, 6 labels: +1.1 over supervised
    * against +13.6); with 12, {@code separate} was as good or better at 400 steps (texture mosaic
-   * +1.3 against −4.2; sample project +3.5 against +3.2), while at 800 steps on the sample project
-   * {@code shared} ended higher (+6.8 against +3.3) with tied best checkpoints.
+   * +1.2 against −2.3, 4 seeds; sample project +3.5 against +3.2), while at 800 steps on the sample
+   * project {@code shared} ended higher (+6.8 against +3.3) with tied best checkpoints.
    */
   AUTO,
   /**
