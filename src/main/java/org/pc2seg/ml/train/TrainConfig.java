@@ -40,7 +40,8 @@ public final class TrainConfig {
   double confidenceThreshold;
   double sharpen = 1.0;
   double cutMix;
-  UnlabeledBatchNorm unlabeledBatchNorm = UnlabeledBatchNorm.AUTO;
+  // Set by builder() and defaults(); null after reading JSON written before the field existed
+  UnlabeledBatchNorm unlabeledBatchNorm;
   // Run
   long seed = 42;
   int threads = 2;
@@ -54,7 +55,7 @@ public final class TrainConfig {
 
   /** A builder starting from the defaults. */
   public static TrainConfigBuilder builder() {
-    return new TrainConfigBuilder(new TrainConfig());
+    return new TrainConfigBuilder(defaults());
   }
 
   /** A builder starting from this config. */
@@ -64,7 +65,9 @@ public final class TrainConfig {
 
   /** The defaults. */
   public static TrainConfig defaults() {
-    return new TrainConfig();
+    TrainConfig c = new TrainConfig();
+    c.unlabeledBatchNorm = UnlabeledBatchNorm.AUTO;
+    return c;
   }
 
   TrainConfig copy() {
@@ -81,7 +84,11 @@ public final class TrainConfig {
     return TrainConfigJson.read(json);
   }
 
-  /** Gives fields that JSON left null their defaults. */
+  /**
+   * Gives fields that JSON left null their defaults; a config without {@code unlabeledBatchNorm}
+   * was written before that setting existed, by a build that shared batch norms, so it gets {@link
+   * UnlabeledBatchNorm#SHARED} and an old run resumes as it started.
+   */
   void fillMissingDefaults() {
     if (augment == null) {
       augment = AugmentConfig.defaults();

@@ -25,14 +25,12 @@ final class TrainStep {
   private final TrainConfig cfg;
   private final Objective objective;
   private final UnlabeledBatchNorm batchNorm;
-  private final boolean separate;
 
   TrainStep(TrainingData data, TrainConfig cfg) {
     this.data = data;
     this.cfg = cfg;
     this.objective = new Objective(cfg);
     this.batchNorm = cfg.unlabeledBatchNorm().resolve(data.labeled().size());
-    this.separate = batchNorm == UnlabeledBatchNorm.SEPARATE;
   }
 
   /** The batch-norm mode of this run's PC²Seg steps ({@code auto} resolved for its data). */
@@ -54,6 +52,7 @@ final class TrainStep {
       NDArray yl =
           Upload.ints(sm, lab, new Shape(b.labeledCount(), c, c)).toType(DataType.INT64, false);
       boolean unl = cfg.method() == Method.PC2SEG && b.unlabeledCount() > 0;
+      boolean separate = batchNorm == UnlabeledBatchNorm.SEPARATE;
       NDList weak = null;
       NDArray xs = null;
       int[] sourceImage = null;

@@ -47,13 +47,7 @@ final class TinyData {
       write(dir, "unl", 6, 2, false);
       write(dir, "val", 2, 3, true);
     }
-    return TrainingData.fromFolders(
-        dir.resolve("lab/images"),
-        dir.resolve("lab/masks"),
-        dir.resolve("unl/images"),
-        dir.resolve("val/images"),
-        dir.resolve("val/masks"),
-        List.of("background", "disc"));
+    return fromFolders(dir, "lab");
   }
 
   /** Like {@link #data} with {@code labeled} labeled images (the same unlabeled and val sets). */
@@ -63,9 +57,14 @@ final class TinyData {
     if (!Files.exists(dir.resolve(name))) {
       write(dir, name, labeled, 4, true);
     }
+    return fromFolders(dir, name);
+  }
+
+  /** The labeled images of folder {@code lab}, with the shared unlabeled and val sets. */
+  private static TrainingData fromFolders(Path dir, String lab) throws Exception {
     return TrainingData.fromFolders(
-        dir.resolve(name + "/images"),
-        dir.resolve(name + "/masks"),
+        dir.resolve(lab + "/images"),
+        dir.resolve(lab + "/masks"),
         dir.resolve("unl/images"),
         dir.resolve("val/images"),
         dir.resolve("val/masks"),
