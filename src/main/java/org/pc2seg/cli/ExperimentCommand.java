@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.pc2seg.io.FileTrees;
 import org.pc2seg.ml.data.TrainingData;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.train.Method;
@@ -255,19 +256,11 @@ public final class ExperimentCommand implements Callable<Integer> {
     TrainingData data = inputs().data(c.labeled());
     RunFolder rf = new RunFolder(dir);
     if (Files.exists(dir)) {
-      deleteTree(dir);
+      FileTrees.deleteTree(dir);
     }
     TrainingListener l = new ProgressPrinter(System.err, cfg.steps());
     TrainingResult r = TrainingService.train(data, cfg, rf.dir(), l, null);
     System.err.println(out.relativize(dir) + ": " + r.message());
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    try (var s = Files.walk(p)) {
-      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
   }
 
   private String table(TrainConfig base) throws IOException {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.pc2seg.io.FileTrees;
 
 /**
  * Copies a training run folder (weights {@code .params} and its JSON: config, classes, metrics) to
@@ -72,13 +72,13 @@ public final class NativeModelExporter {
         Files.delete(old);
         Files.move(dst, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        FileTrees.deleteTree(old);
       } else {
         Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
       }
     } finally {
       if (Files.exists(tmp)) {
-        deleteTree(tmp);
+        FileTrees.deleteTree(tmp);
       }
     }
     return files.stream().map(f -> dst.resolve(f.getFileName())).toList();
@@ -87,14 +87,6 @@ public final class NativeModelExporter {
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

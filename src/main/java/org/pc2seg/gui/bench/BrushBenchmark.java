@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.pc2seg.gui.StudioWindow;
 import org.pc2seg.gui.Workspace;
 import org.pc2seg.gui.viewer.ImageViewer;
+import org.pc2seg.io.FileTrees;
 import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.ProjectImporter;
 import org.pc2seg.project.Split;
@@ -37,6 +38,15 @@ public final class BrushBenchmark {
     int pages = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
     Path tmp = Files.createTempDirectory("pc2seg-bench");
+    try {
+      run(tmp, pages, pageSize);
+    } finally {
+      FileTrees.deleteTree(tmp);
+    }
+  }
+
+  /** Writes the test images under {@code tmp}, then measures painting and paging on them. */
+  private static void run(Path tmp, int pages, int pageSize) throws Exception {
     Path big = Files.createDirectories(tmp.resolve("big"));
     System.out.println("Writing test images to " + tmp + " …");
     for (int i = 0; i < 3; i++) {

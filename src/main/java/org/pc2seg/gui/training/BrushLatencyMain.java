@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.pc2seg.gui.StudioWindow;
+import org.pc2seg.io.FileTrees;
 import org.pc2seg.ml.train.Memory;
 import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.ImageStatus;
@@ -35,7 +36,17 @@ public final class BrushLatencyMain {
                 .orElseThrow(() -> new IllegalStateException("no sample project found"));
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 15;
     Path dir = Files.createTempDirectory("pc2seg-bench");
-    copy(src, dir);
+    try {
+      copy(src, dir);
+      run(dir, seconds);
+    } finally {
+      FileTrees.deleteTree(dir);
+    }
+    System.exit(0);
+  }
+
+  /** Opens the copy at {@code dir}, measures brush latency idle and while training. */
+  private static void run(Path dir, double seconds) throws Exception {
     Platform.startup(() -> {});
     CompletableFuture<StudioWindow> win = new CompletableFuture<>();
     CompletableFuture<TrainingFeature> feat = new CompletableFuture<>();
@@ -113,7 +124,6 @@ public final class BrushLatencyMain {
     f.shutdown();
     engine.close();
     Platform.exit();
-    System.exit(0);
   }
 
   private static void copy(Path src, Path dst) throws Exception {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.pc2seg.image.IndexMask;
+import org.pc2seg.io.FileTrees;
 import org.pc2seg.ml.data.LabeledImage;
 import org.pc2seg.ml.data.SegmentationSource;
 import org.pc2seg.ml.data.TrainingData;
@@ -175,7 +176,7 @@ public final class Benchmark {
         // training stopped while profiling: switch the profiler off, nothing to read
         ConvProfile.discard(tmp.resolve("unfinished-trace.json"));
       }
-      Checkpoints.deleteTree(tmp);
+      FileTrees.deleteTree(tmp);
     }
   }
 

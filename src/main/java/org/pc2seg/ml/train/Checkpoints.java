@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.pc2seg.io.AtomicFiles;
+import org.pc2seg.io.FileTrees;
 
 /**
  * Writes and reads resumable checkpoints: weights (BatchNorm statistics included), the optimizer
@@ -31,7 +30,7 @@ final class Checkpoints {
     Path dir = run.checkpointDir();
     Path fresh = dir.resolveSibling(RunFolder.CHECKPOINT + ".new");
     Path old = dir.resolveSibling(RunFolder.CHECKPOINT + ".old");
-    deleteTree(fresh);
+    FileTrees.deleteTree(fresh);
     Files.createDirectories(fresh);
     RunFolder.saveWeights(model, fresh.resolve(MODEL));
     try (NDManager sm = m.newSubManager()) {
@@ -39,12 +38,12 @@ final class Checkpoints {
       RunFolder.saveArrays(state, fresh.resolve(OPTIMIZER));
     }
     AtomicFiles.writeString(fresh.resolve(STATE), RunFolder.GSON.toJson(new State(step, log)));
-    deleteTree(old);
+    FileTrees.deleteTree(old);
     if (Files.exists(dir)) {
       Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
-    deleteTree(old);
+    FileTrees.deleteTree(old);
   }
 
   /** The checkpoint folder to resume from (the previous one if a swap was interrupted). */
@@ -67,16 +66,5 @@ final class Checkpoints {
       opt.load(RunFolder.loadArrays(sm, dir.resolve(OPTIMIZER)));
     }
     return s;
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
   }
 }
