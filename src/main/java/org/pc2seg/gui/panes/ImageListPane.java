@@ -60,7 +60,12 @@ public final class ImageListPane extends VBox {
     sort.setValue("Project order");
     filter.textProperty().addListener((o, a, b) -> updateFilter());
     status.valueProperty().addListener((o, a, b) -> updateFilter());
-    sort.valueProperty().addListener((o, a, b) -> sorted.setComparator(comparator()));
+    sort.valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              sorted.setComparator(comparator());
+              keepShownSelected(true);
+            });
     counts.setWrapText(true);
     counts.setId("image-counts");
     list.getSelectionModel()
@@ -134,6 +139,27 @@ public final class ImageListPane extends VBox {
     sorted.setComparator(null);
     sorted.setComparator(comparator());
     list.refresh();
+    keepShownSelected(false);
+  }
+
+  /**
+   * Keeps the image on show selected after the list was filtered or re-sorted, and with {@code
+   * scroll} (the user changed the filter or the order) scrolls to it. Refreshes from training do
+   * not scroll, so the list stays where the user left it. An image the filter hides stays on show,
+   * unselected, and is selected again once the filter lets it back.
+   */
+  private void keepShownSelected(boolean scroll) {
+    ImageItem shown = ws.requestedItem();
+    int i = shown == null ? -1 : sorted.indexOf(shown);
+    if (i < 0) {
+      return;
+    }
+    if (list.getSelectionModel().getSelectedIndex() != i) {
+      list.getSelectionModel().select(i);
+    }
+    if (scroll) {
+      list.scrollTo(i);
+    }
   }
 
   private void updateFilter() {
@@ -143,6 +169,7 @@ public final class ImageListPane extends VBox {
         i ->
             i.path().toLowerCase(Locale.ROOT).contains(text)
                 && (ALL.equals(st) || i.status().name().equalsIgnoreCase(st)));
+    keepShownSelected(true);
   }
 
   private Comparator<ImageItem> comparator() {
