@@ -85,7 +85,9 @@ public final class StudioWindow {
     bindActions(dialogs);
     BorderPane root = new BorderPane();
     root.setTop(
-        new VBox(MenuFactory.menuBar(actions, Map.of("File", List.of(recentMenu))), toolBar()));
+        new VBox(
+            MenuFactory.menuBar(actions, Map.of(ActionId.OPEN_PROJECT, List.of(recentMenu))),
+            toolBar()));
     SplitPane split = new SplitPane(list, centre, right);
     split.setDividerPositions(0.19, 0.82);
     SplitPane.setResizableWithParent(list, false);

@@ -93,6 +93,44 @@ class ShortcutsFxTest extends WorkspaceFxTestBase {
   }
 
   @Test
+  void menusListTheirGroupsInOrderWithQuitLast(FxRobot robot) {
+    javafx.scene.control.MenuBar bar =
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    assertThat(menuText(bar, "File"))
+        .containsExactly(
+            "New project from image folder…",
+            "Open project…",
+            "Recent projects",
+            "Import VOC dataset…",
+            "—",
+            "Save",
+            "Export…",
+            "—",
+            "Quit");
+    assertThat(menuText(bar, "Train"))
+        .containsExactly(
+            "Train",
+            "Stop training",
+            "Training charts and runs…",
+            "—",
+            "Accept prediction",
+            "Negative-sample heat-map mode");
+    assertThat(menuText(bar, "View"))
+        .startsWith("Show/hide mask overlay", "Overlay: mask / prediction / both / none", "—");
+  }
+
+  private static java.util.List<String> menuText(javafx.scene.control.MenuBar bar, String name) {
+    return bar.getMenus().stream()
+        .filter(m -> m.getText().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getItems()
+        .stream()
+        .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "—" : i.getText())
+        .toList();
+  }
+
+  @Test
   void tooltipsAndMenusComeFromTheTable(FxRobot robot) throws Exception {
     StudioAction undo = window.actions().get(org.pc2seg.gui.actions.ActionId.UNDO);
     Node button = robot.lookup("#tool-undo").query();

@@ -1,11 +1,15 @@
 package org.pc2seg.gui.actions;
 
-/** Every user action of the workspace. Their labels and shortcuts live in {@link Actions}. */
+/**
+ * Every user action of the workspace, in menu order (menus list their actions in this order). Their
+ * labels, shortcuts and menu groups live in {@link Actions}.
+ */
 public enum ActionId {
   NEW_PROJECT,
   OPEN_PROJECT,
   IMPORT_VOC,
   SAVE,
+  EXPORT,
   QUIT,
   UNDO,
   REDO,
@@ -17,6 +21,7 @@ public enum ActionId {
   BRUSH_SMALLER,
   BRUSH_LARGER,
   TOGGLE_OVERLAY,
+  CYCLE_OVERLAY,
   ZOOM_FIT,
   ZOOM_ONE,
   ZOOM_IN,
@@ -35,11 +40,9 @@ public enum ActionId {
   CLASS_8,
   CLASS_9,
   SHORTCUTS,
-  EXPORT,
   TRAIN,
   STOP_TRAINING,
   TRAINING_MONITOR,
-  CYCLE_OVERLAY,
   ACCEPT_PREDICTION,
   HEATMAP_MODE,
   LABEL_NEXT

@@ -6,6 +6,7 @@ import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,16 @@ import javafx.scene.input.KeyEvent;
  */
 public final class Actions {
   private final Map<ActionId, StudioAction> table = new EnumMap<>(ActionId.class);
+
+  /** Actions that open a new group of their menu: a separator goes above them. */
+  private static final EnumSet<ActionId> GROUP_STARTS =
+      EnumSet.of(
+          ActionId.SAVE,
+          ActionId.QUIT,
+          ActionId.ZOOM_FIT,
+          ActionId.BRUSH_SMALLER,
+          ActionId.LABEL_NEXT,
+          ActionId.ACCEPT_PREDICTION);
 
   public Actions() {
     add(ActionId.NEW_PROJECT, "File", "New project from image folder…", shortcut(KeyCode.N));
@@ -105,6 +116,11 @@ public final class Actions {
   /** Binds an action to its handler. */
   public void on(ActionId id, Runnable handler) {
     table.get(id).setHandler(handler);
+  }
+
+  /** Whether a separator goes above this action in its menu. */
+  public boolean startsGroup(ActionId id) {
+    return GROUP_STARTS.contains(id);
   }
 
   public List<StudioAction> all() {

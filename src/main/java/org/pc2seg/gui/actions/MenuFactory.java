@@ -6,24 +6,31 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 
 /** Builds menus and toolbar buttons from the {@link Actions} table. */
 public final class MenuFactory {
   private MenuFactory() {}
 
-  /** A menu bar with every in-menu action; {@code extra} items are appended per menu. */
-  public static MenuBar menuBar(Actions actions, Map<String, List<MenuItem>> extra) {
+  /**
+   * A menu bar with every in-menu action, in table order, a separator above each action that starts
+   * a group, and the {@code after} items (say, a submenu of recent projects) right below the action
+   * they are keyed by.
+   */
+  public static MenuBar menuBar(Actions actions, Map<ActionId, List<MenuItem>> after) {
     MenuBar bar = new MenuBar();
     for (Map.Entry<String, List<StudioAction>> e : actions.byMenu().entrySet()) {
       Menu menu = new Menu(e.getKey());
       for (StudioAction a : e.getValue()) {
-        if (a.inMenu()) {
-          menu.getItems().add(item(a));
+        if (!a.inMenu()) {
+          continue;
         }
-      }
-      if (extra.containsKey(e.getKey())) {
-        menu.getItems().addAll(extra.get(e.getKey()));
+        if (actions.startsGroup(a.id()) && !menu.getItems().isEmpty()) {
+          menu.getItems().add(new SeparatorMenuItem());
+        }
+        menu.getItems().add(item(a));
+        menu.getItems().addAll(after.getOrDefault(a.id(), List.of()));
       }
       bar.getMenus().add(menu);
     }
