@@ -17,13 +17,10 @@ public final class RunsTable extends TableView<RunSummary> {
   public RunsTable() {
     TableColumn<RunSummary, String> active = new TableColumn<>("");
     active.setCellValueFactory(
-        c ->
-            new SimpleStringProperty(
-                Objects.equals(norm(c.getValue().dir()), norm(activeRun.get())) ? "●" : ""));
+        c -> new SimpleStringProperty(sameDir(c.getValue().dir(), activeRun.get()) ? "●" : ""));
     active.setPrefWidth(24);
     TableColumn<RunSummary, String> name = new TableColumn<>("Run");
     name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
-    name.setPrefWidth(170);
     TableColumn<RunSummary, String> steps = new TableColumn<>("Steps");
     steps.setCellValueFactory(c -> new SimpleStringProperty(String.valueOf(c.getValue().steps())));
     TableColumn<RunSummary, String> miou = new TableColumn<>("mIoU");
@@ -34,8 +31,16 @@ public final class RunsTable extends TableView<RunSummary> {
             new SimpleStringProperty(
                 c.getValue().method()
                     + (c.getValue().sampling().isEmpty() ? "" : " / " + c.getValue().sampling())));
-    method.setPrefWidth(170);
+    active.setMinWidth(24);
+    active.setMaxWidth(24);
+    active.setResizable(false);
+    name.setPrefWidth(210);
+    steps.setPrefWidth(60);
+    miou.setPrefWidth(70);
+    method.setPrefWidth(230);
     getColumns().addAll(List.of(active, name, steps, miou, method));
+    // the columns share the table's width: names and methods are not cut off beside empty space
+    setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     setPlaceholder(new javafx.scene.control.Label("No runs yet — press Train (Ctrl+T)"));
     setPrefHeight(150);
     activeRun.addListener((o, a, b) -> refresh());
@@ -46,9 +51,18 @@ public final class RunsTable extends TableView<RunSummary> {
     return activeRun;
   }
 
-  /** Replaces the rows, newest first as given. */
+  /**
+   * Replaces the rows, newest first as given, with none selected: left alone, the table would
+   * select the old selection's row again, which reads as if the user had picked it.
+   */
   public void setRuns(List<RunSummary> runs) {
+    getSelectionModel().clearSelection();
     getItems().setAll(runs);
+  }
+
+  /** Whether two run folders are the same (either may be null or relative). */
+  static boolean sameDir(Path a, Path b) {
+    return Objects.equals(norm(a), norm(b));
   }
 
   private static Path norm(Path p) {

@@ -10,6 +10,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
+import org.pc2seg.ml.train.RunHistory;
 import org.pc2seg.ml.train.TrainingProgress;
 import org.pc2seg.ml.train.ValidationMetrics;
 
@@ -216,6 +217,25 @@ public final class TrainingCharts {
   /** The validation points drawn. */
   public List<XYChart.Data<Number, Number>> miouPoints() {
     return miou.getData();
+  }
+
+  /**
+   * Replaces the charts with the curves a run recorded (a run not in progress), thinned as live
+   * curves are.
+   */
+  public void showHistory(RunHistory h) {
+    clear();
+    if (h.plannedSteps() > 0) {
+      setStepRange(h.plannedSteps());
+    }
+    for (RunHistory.Step s : h.losses()) {
+      total.add(s.step(), s.loss());
+      ce.add(s.step(), s.ce());
+      cy.add(s.step(), s.cy());
+      ctr.add(s.step(), s.ctr());
+    }
+    pendingMiou.addAll(h.validations());
+    sync();
   }
 
   /** Clears all charts for a new run. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.pc2seg.active.ProbabilitySource;
 import org.pc2seg.gui.overlay.PredictionImage;
 import org.pc2seg.ml.train.CancelToken;
+import org.pc2seg.ml.train.RunHistory;
 import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.Project;
 
@@ -70,4 +71,9 @@ public interface TrainingEngine {
 
   /** The project's runs, newest first. */
   List<RunSummary> runs(Project project);
+
+  /** The loss curve and validations the run in {@code runDir} recorded, for its charts. */
+  default RunHistory history(Path runDir) throws IOException {
+    return RunHistory.read(runDir);
+  }
 }

@@ -84,6 +84,7 @@ public final class TrainingFeature {
             });
     controls = new ModelControls(heatmapPane);
     panel = new TrainingPanel(controller);
+    panel.setHistoryReader(engine::history, ws.tasks()::execute);
     labelNext = new LabelNext(window, engine, predictor);
     pool = new PoolPredictions(window, engine, predictor, predictionOverlay, labelNext);
   }
@@ -196,6 +197,7 @@ public final class TrainingFeature {
     panel
         .charts()
         .setClassNames(p == null ? List.of() : p.classes().stream().map(c -> c.name()).toList());
+    panel.projectChanged();
     refreshRuns();
     if (p != null) {
       pool.projectOpened(p);

@@ -1,10 +1,13 @@
 package org.pc2seg.gui.training;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.pc2seg.ml.train.RunHistory;
 import org.pc2seg.ml.train.TrainingListener;
 import org.pc2seg.ml.train.TrainingProgress;
 import org.pc2seg.ml.train.ValidationMetrics;
@@ -37,7 +41,7 @@ public final class TrainingPanel extends VBox {
   private final Button settings = new Button("Settings…");
   private final ToggleButton autoRetrain = new ToggleButton("Auto-retrain");
   private final ProgressBar bar = new ProgressBar(0);
-  private final Label stats = new Label("Idle");
+  private final Label stats = new Label();
   private final Label status = new Label();
   private final TrainingCharts charts = new TrainingCharts();
   private final RunsTable runs = new RunsTable();
@@ -46,6 +50,23 @@ public final class TrainingPanel extends VBox {
   private TrainingProgress last;
   private final PauseTransition chartTimer = new PauseTransition();
   private long lastChartSync = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+
+  /** Reads a run's recorded curves, off the FX thread; set by the owner. */
+  @FunctionalInterface
+  public interface HistoryReader {
+    RunHistory read(Path runDir) throws IOException;
+  }
+
+  private HistoryReader historyReader;
+  private Executor historyExecutor;
+
+  /** Counts history requests: a slow earlier read must not replace the charts of a later one. */
+  private long historyRequest;
+
+  /**
+   * The charts hold the curves of a run trained in this session; they stay until a row is picked.
+   */
+  private boolean liveCurves;
 
   public TrainingPanel(TrainingController controller) {
     this.controller = controller;
@@ -94,6 +115,8 @@ public final class TrainingPanel extends VBox {
         .addListener(
             (o, was, now) -> {
               if (now) {
+                historyRequest++; // a read still under way must not replace the live curves
+                liveCurves = true;
                 chartTimer.stop();
                 charts.clear();
                 rate.reset();
@@ -109,9 +132,110 @@ public final class TrainingPanel extends VBox {
             });
     runs.activeRunProperty()
         .addListener(
-            (o, a, b) ->
-                activeModel.setText(
-                    "Active model: " + (b == null ? "none" : b.getFileName().toString())));
+            (o, a, b) -> {
+              activeModel.setText(
+                  "Active model: " + (b == null ? "none" : b.getFileName().toString()));
+              selectActiveRunIfNone();
+            });
+    runs.getItems()
+        .addListener(
+            (javafx.collections.ListChangeListener<RunSummary>) c -> selectActiveRunIfNone());
+    runs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                showRun(b);
+              }
+            });
+  }
+
+  /**
+   * Lets the charts show a finished run: selecting a row draws its recorded curves (when no run is
+   * in progress), and the active model's run is selected when nothing is.
+   */
+  public void setHistoryReader(HistoryReader reader, Executor executor) {
+    this.historyReader = reader;
+    this.historyExecutor = executor;
+    selectActiveRunIfNone();
+  }
+
+  private void selectActiveRunIfNone() {
+    if (historyReader == null
+        || liveCurves
+        || controller.isRunning()
+        || runs.getSelectionModel().getSelectedItem() != null) {
+      return;
+    }
+    Path active = runs.activeRunProperty().get();
+    for (RunSummary r : runs.getItems()) {
+      if (active != null && RunsTable.sameDir(r.dir(), active)) {
+        runs.getSelectionModel().select(r);
+        return;
+      }
+    }
+  }
+
+  /** Another project was opened: the charts drop the last one's curves and show its active run. */
+  public void projectChanged() {
+    historyRequest++;
+    liveCurves = false;
+    runs.activeRunProperty().set(null); // the old project's active run must not pick a row
+    runs.getSelectionModel().clearSelection();
+    charts.clear();
+    stats.setText("");
+  }
+
+  /** Draws the recorded curves of {@code run}, read off the FX thread; not while a run trains. */
+  private void showRun(RunSummary run) {
+    if (historyReader == null || controller.isRunning()) {
+      return;
+    }
+    long request = ++historyRequest;
+    HistoryReader reader = historyReader;
+    stats.setText("Reading " + run.name() + "…");
+    historyExecutor.execute(
+        () -> {
+          RunHistory h;
+          String error;
+          try {
+            h = reader.read(run.dir());
+            error = null;
+          } catch (IOException | RuntimeException e) {
+            h = null;
+            error = e.getMessage();
+          }
+          RunHistory history = h;
+          String why = error;
+          Platform.runLater(
+              () -> {
+                if (request != historyRequest || controller.isRunning()) {
+                  return;
+                }
+                if (history == null) {
+                  charts.clear();
+                  stats.setText(run.name() + ": no curves to show (" + why + ")");
+                  return;
+                }
+                charts.showHistory(history);
+                stats.setText(historyText(run.name(), history));
+              });
+        });
+  }
+
+  /** "Run NAME: 400 of 400 steps, best mIoU 61.3 % at step 300". */
+  static String historyText(String name, RunHistory h) {
+    ValidationMetrics best = h.best();
+    return String.format(
+        Locale.ROOT,
+        "Run %s: %d of %d steps%s",
+        name,
+        h.stepsDone(),
+        h.plannedSteps(),
+        best == null
+            ? ", not validated"
+            : String.format(
+                Locale.ROOT, ", best mIoU %.1f %% at step %d", 100 * best.miou(), best.step()));
   }
 
   private void recordProgress(TrainingProgress p) {
