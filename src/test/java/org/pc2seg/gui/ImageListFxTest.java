@@ -2,8 +2,12 @@ package org.pc2seg.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.pc2seg.project.ImageItem;
@@ -66,6 +70,31 @@ class ImageListFxTest extends WorkspaceFxTestBase {
     assertThat(at).isNotEqualTo(10); // the order did change
     assertThat(list().getSelectionModel().getSelectedIndex()).isEqualTo(at);
     assertThat(viewer().currentItem()).isSameAs(shown);
+  }
+
+  @Test
+  void theSelectedRowsStatusLineIsWhiteOnlyWhileTheListHasFocus(FxRobot robot) throws Exception {
+    ImageItem shown = item(2);
+    robot.interact(() -> ws().show(shown));
+    waitShown(shown);
+    robot.interact(() -> list().requestFocus());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(stateFill(robot, shown)).isEqualTo(Color.WHITE);
+    assertThat(stateFill(robot, item(3))).isNotEqualTo(Color.WHITE); // not selected
+
+    focusViewer(robot);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(stateFill(robot, shown)).isNotEqualTo(Color.WHITE); // on the light grey bar
+  }
+
+  /** The status line's colour in the cell showing {@code item}. */
+  private static Paint stateFill(FxRobot robot, ImageItem item) {
+    for (ListCell<?> cell : robot.lookup(".list-cell").queryAllAs(ListCell.class)) {
+      if (cell.getItem() == item) {
+        return ((Label) cell.lookup(".image-state")).getTextFill();
+      }
+    }
+    throw new AssertionError("no cell shows " + item.fileName());
   }
 
   private ListView<ImageItem> list() {

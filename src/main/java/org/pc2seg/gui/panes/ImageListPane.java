@@ -208,13 +208,29 @@ public final class ImageListPane extends VBox {
     private final ImageView view = new ImageView();
     private final Label name = new Label();
     private final Label state = new Label();
-    private final HBox box = new HBox(6, view, new VBox(2, name, state));
+    private final VBox text = new VBox(2, name, state);
+    private final HBox box = new HBox(6, view, text);
 
     ItemCell() {
       view.setFitWidth(48);
       view.setFitHeight(48);
       view.setPreserveRatio(true);
       box.setMinHeight(50);
+      // the list's width bounds the cell, not the text: a long status line wraps instead of
+      // cutting off "next #k" and adding a horizontal scroll bar
+      setPrefWidth(0);
+      text.setMinWidth(0);
+      HBox.setHgrow(text, Priority.ALWAYS);
+      state.setWrapText(true);
+      state.getStyleClass().add("image-state");
+      // the selected row is blue while the list has focus and light grey otherwise
+      listViewProperty()
+          .addListener(
+              (o, was, now) -> {
+                if (now != null) {
+                  now.focusedProperty().addListener(f -> styleState());
+                }
+              });
     }
 
     @Override
@@ -231,10 +247,24 @@ public final class ImageListPane extends VBox {
               ? "pool"
               : item.split().name().toLowerCase(Locale.ROOT);
       state.setText(label(item.status()) + " · " + split + annotation.apply(item));
-      state.setStyle("-fx-text-fill: " + color(item.status()) + "; -fx-font-size: 10px;");
+      styleState();
       Project p = ws.project();
       view.setImage(p == null ? null : thumbs.get(p.imageFile(item)));
       setGraphic(box);
+    }
+
+    @Override
+    public void updateSelected(boolean selected) {
+      super.updateSelected(selected);
+      styleState();
+    }
+
+    /** Status colours, except on the selected row of the focused list (white on its blue). */
+    private void styleState() {
+      ImageItem item = getItem();
+      boolean onBlue = isSelected() && getListView() != null && getListView().isFocused();
+      String fill = item == null ? "black" : onBlue ? "white" : color(item.status());
+      state.setStyle("-fx-text-fill: " + fill + "; -fx-font-size: 10px;");
     }
   }
 
