@@ -7,6 +7,7 @@ import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
@@ -88,10 +89,16 @@ public final class StudioWindow {
         new VBox(
             MenuFactory.menuBar(actions, Map.of(ActionId.OPEN_PROJECT, List.of(recentMenu))),
             toolBar()));
-    SplitPane split = new SplitPane(list, centre, right);
+    // on a short screen (a 768-pixel laptop) the right-hand panes scroll instead of being squeezed
+    ScrollPane rightScroll = new ScrollPane(right);
+    rightScroll.setId("right-panes");
+    rightScroll.setFitToWidth(true);
+    rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    rightScroll.setMinWidth(200);
+    SplitPane split = new SplitPane(list, centre, rightScroll);
     split.setDividerPositions(0.19, 0.82);
     SplitPane.setResizableWithParent(list, false);
-    SplitPane.setResizableWithParent(right, false);
+    SplitPane.setResizableWithParent(rightScroll, false);
     root.setCenter(split);
     root.setBottom(new StatusBar(ws));
     Scene scene = new Scene(root, 1400, 860);

@@ -1,6 +1,7 @@
 package org.pc2seg.gui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -156,6 +157,25 @@ class TrainingFeatureFxTest {
     robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
     assertThat(window.workspace().awaitSaves(10_000)).isTrue();
     assertThat(MaskStore.read(project(), item)).contains(want);
+  }
+
+  @Test
+  void onAShortWindowTheRightPanesScrollInsteadOfSqueezingTheModelSection(FxRobot robot) {
+    robot.interact(() -> window.stage().setHeight(560));
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.ScrollPane panes =
+        robot.lookup("#right-panes").queryAs(javafx.scene.control.ScrollPane.class);
+    javafx.scene.Node content = panes.getContent();
+    assertThat(content.getLayoutBounds().getHeight())
+        .isGreaterThan(panes.getViewportBounds().getHeight());
+    javafx.scene.control.ToggleButton heatmap =
+        robot.lookup("#heatmap-mode").queryAs(javafx.scene.control.ToggleButton.class);
+    assertThat(heatmap.getHeight()).isEqualTo(heatmap.prefHeight(-1), within(0.5));
+    javafx.scene.control.Label status =
+        robot.lookup("#model-status").queryAs(javafx.scene.control.Label.class);
+    assertThat(status.getText()).isNotBlank();
+    assertThat(status.getHeight())
+        .isGreaterThanOrEqualTo(status.prefHeight(status.getWidth()) - 0.5);
   }
 
   @Test
