@@ -308,6 +308,7 @@ public final class TrainingFeature {
       ws.messageProperty()
           .set("Heat-map mode: click a pixel to see where its negatives are drawn.");
     } else {
+      ws.messageProperty().set("Heat-map mode off.");
       heatmapOverlay.clear();
       if (ws.viewer().toolProperty().get() == heatmapTool) {
         ws.viewer().toolProperty().set(toolBeforeHeatmap);

@@ -238,5 +238,6 @@ class TrainingFeatureFxTest {
     assertThat(d.total()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     robot.type(KeyCode.H);
     assertThat(window.viewer().toolProperty().get()).isNotInstanceOf(HeatmapTool.class);
+    assertThat(window.workspace().messageProperty().get()).isEqualTo("Heat-map mode off.");
   }
 }
