@@ -47,6 +47,7 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
             .optBatchLabeled(s.labeledBatch())
             .optBatchUnlabeled(s.unlabeledBatch())
             .optCrop(s.crop())
+            .optBackbone(s.backbone())
             .optLearningRate(s.learningRate())
             .optThreads(s.threads())
             .optDevice(DeviceChoice.parse(s.device()))
@@ -54,7 +55,13 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
             .optCheckpointEvery(s.checkpointEvery())
             .optSeed(s.seed());
     if (initFrom != null) {
-      b.optInitWeights(new RunFolder(initFrom).weightsForPrediction().toString());
+      RunFolder from = new RunFolder(initFrom);
+      b.optInitWeights(from.weightsForPrediction().toString());
+      try {
+        b.optBackbone(from.readConfig().backbone()); // its weights only fit its own network
+      } catch (IOException | RuntimeException e) {
+        // no readable config: the settings' backbone, and loading the weights says if they differ
+      }
     }
     return b.build();
   }

@@ -2,6 +2,7 @@ package org.pc2seg.gui.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pc2seg.ml.model.Backbone;
 import org.pc2seg.ml.sampling.SamplingScheme;
 
 /**
@@ -14,6 +15,8 @@ import org.pc2seg.ml.sampling.SamplingScheme;
  * @param labeledBatch labeled images per step
  * @param unlabeledBatch unlabeled images per step
  * @param crop training crop size in pixels
+ * @param backbone ResNet depth of the network ({@code resnet18}, {@code resnet34}, {@code
+ *     resnet50}, {@code resnet101})
  * @param learningRate initial learning rate
  * @param threads native threads for training (leave cores for the UI)
  * @param device "auto", "cpu" or "gpu"
@@ -28,6 +31,7 @@ public record TrainingSettings(
     int labeledBatch,
     int unlabeledBatch,
     int crop,
+    String backbone,
     double learningRate,
     int threads,
     String device,
@@ -49,6 +53,7 @@ public record TrainingSettings(
         4,
         4,
         128,
+        "resnet18",
         0.001,
         Math.max(1, cores - 1),
         "cpu",
@@ -66,6 +71,7 @@ public record TrainingSettings(
         8,
         8,
         320,
+        "resnet18",
         0.001,
         2,
         "gpu",
@@ -95,6 +101,11 @@ public record TrainingSettings(
     if (crop < 32 || crop % 16 != 0) {
       p.add("crop must be a multiple of 16, at least 32 (was " + crop + ")");
     }
+    try {
+      Backbone.parse(backbone == null ? "" : backbone);
+    } catch (IllegalArgumentException e) {
+      p.add("backbone: " + e.getMessage());
+    }
     if (!(learningRate > 0) || learningRate > 1) {
       p.add("learning rate must be in (0, 1] (was " + learningRate + ")");
     }
@@ -119,6 +130,7 @@ public record TrainingSettings(
         labeledBatch,
         unlabeledBatch,
         crop,
+        backbone,
         learningRate,
         threads,
         device,

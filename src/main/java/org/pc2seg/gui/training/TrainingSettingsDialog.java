@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import org.pc2seg.ml.model.Backbone;
 import org.pc2seg.ml.sampling.SamplingScheme;
 
 /**
@@ -23,6 +24,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
   private final TextField labeled = field("labeled-batch");
   private final TextField unlabeled = field("unlabeled-batch");
   private final TextField crop = field("crop");
+  private final ComboBox<String> backbone = new ComboBox<>();
   private final TextField lr = field("learning-rate");
   private final TextField threads = field("threads");
   private final ComboBox<String> device = new ComboBox<>();
@@ -38,6 +40,14 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     method.getItems().addAll("pc2seg", "supervised");
     sampling.getItems().addAll(SamplingScheme.values());
     device.getItems().addAll("auto", "cpu", "gpu");
+    for (Backbone b : Backbone.values()) {
+      backbone.getItems().add(b.cliName());
+    }
+    backbone.setId("backbone");
+    backbone.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "ResNet depth: resnet18 trains fastest and suits a CPU; resnet50 and resnet101 (the"
+                + " paper's) want a GPU. Fine-tuning rounds keep the active model's backbone."));
     method.setId("method");
     sampling.setId("sampling");
     device.setId("device");
@@ -73,6 +83,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     g.addRow(r++, new Label("Labeled images / step"), labeled);
     g.addRow(r++, new Label("Unlabeled images / step"), unlabeled);
     g.addRow(r++, new Label("Crop (px)"), crop);
+    g.addRow(r++, new Label("Backbone"), backbone);
     g.addRow(r++, new Label("Learning rate"), lr);
     g.addRow(r++, new Label("Training threads"), threads);
     g.addRow(r++, new Label("Device"), device);
@@ -112,6 +123,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     labeled.setText(String.valueOf(s.labeledBatch()));
     unlabeled.setText(String.valueOf(s.unlabeledBatch()));
     crop.setText(String.valueOf(s.crop()));
+    backbone.setValue(s.backbone());
     lr.setText(String.valueOf(s.learningRate()));
     threads.setText(String.valueOf(s.threads()));
     device.setValue(s.device());
@@ -139,6 +151,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
         integer(labeled, "labeled batch"),
         integer(unlabeled, "unlabeled batch"),
         integer(crop, "crop"),
+        backbone.getValue(),
         number(lr, "learning rate"),
         integer(threads, "threads"),
         device.getValue(),

@@ -15,8 +15,8 @@ public final class Layers {
   /**
    * A square 2-D convolution. Padding is {@code dilation·(k−1)/2} so that the output keeps the
    * input size divided by the stride (DJL does not derive it from the dilation). A 1×1 convolution
-   * with stride 1 is a {@link PointwiseConv}: the same parameters and values, computed so that
-   * libtorch does not log a warning at every call.
+   * is a {@link PointwiseConv}: the same parameters and values, computed so that libtorch does not
+   * log a warning at every call and, strided, does not crash in oneDNN's backward pass.
    */
   static Conv2d conv(int filters, int kernel, int stride, int dilation, boolean bias) {
     int pad = dilation * (kernel - 1) / 2;
@@ -28,7 +28,7 @@ public final class Layers {
             .optPadding(new Shape(pad, pad))
             .optDilation(new Shape(dilation, dilation))
             .optBias(bias);
-    return kernel == 1 && stride == 1 ? new PointwiseConv(b) : b.build();
+    return kernel == 1 ? new PointwiseConv(b) : b.build();
   }
 
   /** Batch normalisation over channels; DJL momentum 0.9 equals PyTorch's default 0.1. */

@@ -9,11 +9,19 @@ import ai.djl.util.PairList;
 import org.pc2seg.ml.tensor.EngineThreads;
 
 /**
- * A 1×1 convolution with stride 1 that keeps libtorch 2.7.1 from asking NNPACK (see {@link
- * OneDnnRoute} for why that matters). Besides one small image, libtorch also asks for such a kernel
- * on one engine thread, whatever the batch; the same convolution with dilation 2 (the same formula
- * for a 1×1 kernel) goes to oneDNN then. The parameters are those of a {@link Conv2d} (an O×C×1×1
- * weight and an optional bias), so saved models load either way.
+ * A 1×1 convolution that keeps libtorch 2.7.1 from asking NNPACK (see {@link OneDnnRoute} for why
+ * that matters). Besides one small image, libtorch also asks for such a kernel on one engine
+ * thread, whatever the batch; the same convolution with dilation 2 (the same formula for a 1×1
+ * kernel) goes to oneDNN then. The parameters are those of a {@link Conv2d} (an O×C×1×1 weight and
+ * an optional bias), so saved models load either way.
+ *
+ * <p>With stride s (a residual shortcut) it convolves every s-th row and column of the input with
+ * stride 1, which is the same formula for a 1×1 kernel without padding. On the CPU the strided
+ * kernel itself must be avoided: the backward pass of a stride-2 1×1 convolution with ResNet-50's
+ * shortcut shapes (256→512 and 512→1024 channels) stops the JVM with SIGFPE, an integer division by
+ * zero in oneDNN's {@code brgemm_convolution_bwd_utils::brg_blocking_t::est_eff_1x1} (libtorch
+ * 2.7.1 on the 2-core AMD EPYC build machine), so {@code --backbone resnet50} and {@code resnet101}
+ * could not train at all.
  */
 final class PointwiseConv extends Conv2d {
   private static final Shape ZERO = new Shape(0, 0);
@@ -30,7 +38,16 @@ final class PointwiseConv extends Conv2d {
     NDArray x = inputs.head();
     NDArray w = ps.getValue(weight, x.getDevice(), training);
     NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
-    return new NDList(convolve(x, w, b));
+    long s = getStride().get(0);
+    if (s == 1) {
+      return new NDList(convolve(x, w, b));
+    }
+    if (x.getDevice().isGpu()) {
+      return Conv2d.conv2d(x, w, b, getStride(), ZERO, ONE, 1);
+    }
+    try (NDArray every = x.get(":, :, ::" + s + ", ::" + getStride().get(1))) {
+      return new NDList(convolve(every, w, b));
+    }
   }
 
   /**

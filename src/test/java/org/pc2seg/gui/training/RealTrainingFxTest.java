@@ -38,7 +38,19 @@ class RealTrainingFxTest {
   /** A run that takes seconds on 2 cores. */
   static final TrainingSettings TINY =
       new TrainingSettings(
-          "pc2seg", SamplingScheme.DIFF_IMAGE_DEBIASED, 4, 2, 2, 64, 0.002, 1, "cpu", 2, 2, 7);
+          "pc2seg",
+          SamplingScheme.DIFF_IMAGE_DEBIASED,
+          4,
+          2,
+          2,
+          64,
+          "resnet18",
+          0.002,
+          1,
+          "cpu",
+          2,
+          2,
+          7);
 
   @TempDir Path tmp;
   StudioWindow window;

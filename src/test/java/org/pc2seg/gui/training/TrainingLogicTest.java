@@ -53,7 +53,8 @@ class TrainingLogicTest {
     assertThat(TrainingSettings.gpuPreset().crop())
         .isGreaterThan(TrainingSettings.cpuPreset().crop());
     TrainingSettings bad =
-        new TrainingSettings("pc2seg", SamplingScheme.UNIFORM, 0, 1, 0, 100, 2, 0, "tpu", 1, 1, 1);
+        new TrainingSettings(
+            "pc2seg", SamplingScheme.UNIFORM, 0, 1, 0, 100, "vgg16", 2, 0, "tpu", 1, 1, 1);
     List<String> p = bad.problems();
     assertThat(String.join("\n", p))
         .contains("steps")
@@ -61,8 +62,39 @@ class TrainingLogicTest {
         .contains("crop")
         .contains("learning rate")
         .contains("threads")
-        .contains("device");
+        .contains("device")
+        .contains("backbone: unknown backbone 'vgg16'");
     assertThat(TrainingSettings.cpuPreset().withSteps(7).steps()).isEqualTo(7);
+  }
+
+  @Test
+  void theChosenBackboneIsTrainedButFineTuningKeepsTheActiveModelsOwn(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    TrainingSettings s =
+        new TrainingSettings(
+            "pc2seg",
+            SamplingScheme.DIFF_IMAGE_DEBIASED,
+            300,
+            4,
+            4,
+            128,
+            "resnet50",
+            0.001,
+            1,
+            "cpu",
+            50,
+            50,
+            42);
+    assertThat(s.problems()).isEmpty();
+    assertThat(DjlTrainingEngine.config(s, null).backbone()).isEqualTo("resnet50");
+
+    org.pc2seg.ml.train.RunFolder active =
+        new org.pc2seg.ml.train.RunFolder(java.nio.file.Files.createDirectories(tmp.resolve("r")));
+    active.writeConfig(
+        org.pc2seg.ml.train.TrainConfig.defaults().toBuilder().optBackbone("resnet34").build());
+    org.pc2seg.ml.train.TrainConfig tune = DjlTrainingEngine.config(s, active.dir());
+    assertThat(tune.backbone()).isEqualTo("resnet34");
+    assertThat(tune.initWeights()).startsWith(active.dir().toString());
   }
 
   @Test

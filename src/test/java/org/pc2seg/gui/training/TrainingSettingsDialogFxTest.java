@@ -70,6 +70,18 @@ class TrainingSettingsDialogFxTest {
   }
 
   @Test
+  void theBackboneChoiceIsRead(FxRobot robot) {
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<String> box =
+        robot.lookup("#backbone").queryAs(javafx.scene.control.ComboBox.class);
+    assertThat(box.getItems()).containsExactly("resnet18", "resnet34", "resnet50", "resnet101");
+    assertThat(box.getValue()).isEqualTo(TrainingSettings.cpuPreset().backbone());
+    robot.interact(() -> box.setValue("resnet101"));
+    assertThat(dialog.read().backbone()).isEqualTo("resnet101");
+    assertThat(dialog.problems()).isEmpty();
+  }
+
+  @Test
   void okIsRefusedWithTheSettingNamedWhileAValueIsNotANumber(FxRobot robot) throws Exception {
     TextField steps = robot.lookup("#steps").queryAs(TextField.class);
     FxToolkit.setupFixture(() -> steps.setText("many"));
