@@ -11,6 +11,7 @@ import java.util.Map;
 import org.pc2seg.image.IndexMask;
 import org.pc2seg.io.AtomicFiles;
 import org.pc2seg.ml.train.CancelToken;
+import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.Project;
 
 /**
@@ -25,7 +26,8 @@ import org.pc2seg.project.Project;
  *     .export(ExportListener.NONE, new CancelToken());
  * }</pre>
  *
- * <p>PNG exports write {@code <destination>/<image stem>.png}; COCO writes one JSON file (the
+ * <p>PNG exports write {@code <destination>/<image name>.png}, named as the image without the
+ * folder all the project's images share (see {@link ExportNames}); COCO writes one JSON file (the
  * destination, or {@code annotations.json} inside it when it is a folder). The destination is
  * checked before anything is written; existing files are an error unless {@link
  * Builder#optOverwrite} is set; each file is written atomically. Call off the GUI thread.
@@ -119,8 +121,9 @@ public final class MaskExporter {
       List<MaskSelection.Entry> entries, ExportListener listener, CancelToken cancel)
       throws IOException {
     List<Path> targets = new ArrayList<>();
+    Map<ImageItem, String> names = ExportNames.of(selection.project().items());
     for (MaskSelection.Entry e : entries) {
-      targets.add(destination.resolve(e.item().stem() + ".png"));
+      targets.add(destination.resolve(names.get(e.item()) + ".png"));
     }
     Destination.prepareFolder(destination);
     Destination.checkExisting(destination, targets, overwrite);

@@ -74,7 +74,7 @@ class MaskExporterTest {
     assertThat(voc[2]).isEqualTo(0x008000);
     assertThat(voc[255]).isEqualTo(0xE0E0C0);
     for (ImageItem item : project.items()) {
-      Path f = out.resolve(item.stem() + ".png");
+      Path f = out.resolve(exportedName(item));
       if (item.split() == Split.UNLABELED) {
         assertThat(f).doesNotExist();
         continue;
@@ -88,8 +88,7 @@ class MaskExporterTest {
       assertThat(MaskCodec.read(f)).isEqualTo(MaskStore.read(project, item).orElseThrow());
     }
     assertThat(
-            MaskCodec.read(out.resolve(project.labeledTrainItems().get(0).stem() + ".png"))
-                .get(3, 0))
+            MaskCodec.read(out.resolve(exportedName(project.labeledTrainItems().get(0)))).get(3, 0))
         .isEqualTo(255);
   }
 
@@ -99,7 +98,7 @@ class MaskExporterTest {
     run(exporter(MaskSelection.Source.LABELED, MaskExporter.Format.COLOR, out));
     ImageItem item = project.labeledTrainItems().get(0);
     IndexMask m = MaskStore.read(project, item).orElseThrow();
-    BufferedImage img = ImageIO.read(out.resolve(item.stem() + ".png").toFile());
+    BufferedImage img = ImageIO.read(out.resolve(exportedName(item)).toFile());
     Map<Integer, Integer> colorOf = new HashMap<>();
     project.classes().forEach(c -> colorOf.put(c.id(), 0xFF000000 | c.rgb()));
     for (int y = 0; y < m.height(); y++) {
@@ -237,7 +236,7 @@ class MaskExporterTest {
                 .setDestination(out));
     assertThat(r.images()).isEqualTo(2);
     assertThat(r.fromPredictions()).isEqualTo(2);
-    IndexMask exported = MaskCodec.read(out.resolve(pool.stem() + ".png"));
+    IndexMask exported = MaskCodec.read(out.resolve(exportedName(pool)));
     IndexMask gt = TestProjects.groundTruth(project, pool);
     for (int x = 0; x < gt.width(); x++) {
       boolean confident = x * 255 / (gt.width() - 1) >= 128;
@@ -251,7 +250,7 @@ class MaskExporterTest {
                 tmp.resolve("all")));
     assertThat(all.images()).isEqualTo(27);
     assertThat(all.fromPredictions()).isEqualTo(1);
-    assertThat(MaskCodec.read(tmp.resolve("all").resolve(labeled.stem() + ".png")))
+    assertThat(MaskCodec.read(tmp.resolve("all").resolve(exportedName(labeled))))
         .isEqualTo(MaskStore.read(project, labeled).orElseThrow());
   }
 
@@ -260,7 +259,7 @@ class MaskExporterTest {
     Path out = tmp.resolve("dest");
     Files.createDirectories(out);
     ImageItem item = project.labeledValItems().get(3);
-    Path clash = out.resolve(item.stem() + ".png");
+    Path clash = out.resolve(exportedName(item));
     Files.writeString(clash, "keep me");
     assertThatThrownBy(
             () -> run(exporter(MaskSelection.Source.LABELED, MaskExporter.Format.INDEX, out)))
@@ -380,5 +379,14 @@ class MaskExporterTest {
                 cancel);
     assertThat(r.cancelled()).isTrue();
     assertThat(r.files()).hasSize(5);
+  }
+
+  /**
+   * What an export names an image's mask: its file name without the extension (all the test
+   * project's images share one folder, which the name leaves out).
+   */
+  private static String exportedName(ImageItem item) {
+    String f = item.fileName();
+    return f.substring(0, f.lastIndexOf('.')) + ".png";
   }
 }
