@@ -59,7 +59,10 @@ public final class TrainingFeature {
   private final LabelNext labelNext;
   private final NegativeDrawStats draws = new NegativeDrawStats(50);
   private final NegativeDrawsPane drawsPane = new NegativeDrawsPane();
-  private TrainingSettings settings = TrainingSettings.cpuPreset();
+  private final TrainingSettingsStore settingsStore =
+      new TrainingSettingsStore(
+          org.pc2seg.project.SampleProjects.userDataDir().resolve("training-settings.json"));
+  private TrainingSettings settings = settingsStore.load(TrainingSettings.cpuPreset());
   private TitledPane section;
   private Stage monitor;
   private ViewerTool toolBeforeHeatmap;
@@ -317,7 +320,13 @@ public final class TrainingFeature {
   }
 
   private void editSettings() {
-    new TrainingSettingsDialog(settings).showAndWait().ifPresent(s -> settings = s);
+    new TrainingSettingsDialog(settings)
+        .showAndWait()
+        .ifPresent(
+            s -> {
+              settings = s;
+              ws.tasks().execute(() -> settingsStore.save(s)); // remembered for the next session
+            });
   }
 
   private void showMonitor() {
