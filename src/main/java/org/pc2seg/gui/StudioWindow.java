@@ -219,7 +219,52 @@ public final class StudioWindow {
       refreshRecent();
     } catch (java.io.IOException | RuntimeException e) {
       ws.messageProperty().set("Cannot open project " + dir + ": " + e.getMessage());
+      showOpenFailure(dir, e.getMessage(), org.pc2seg.project.ProjectStore.hasBackup(dir));
     }
+  }
+
+  /**
+   * Says why a project did not open, in a dialog rather than only the status bar; when the folder
+   * keeps the previous project.json, offers to go back to it (the damaged file is kept).
+   */
+  private void showOpenFailure(Path dir, String why, boolean backup) {
+    javafx.scene.control.ButtonType restore =
+        new javafx.scene.control.ButtonType(
+            "Restore previous version", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    javafx.scene.control.Alert a =
+        new javafx.scene.control.Alert(
+            javafx.scene.control.Alert.AlertType.ERROR,
+            why
+                + (backup
+                    ? "\n\nThe folder keeps the version saved before the last save. Restoring it"
+                        + " keeps the damaged file as project.json.damaged."
+                    : ""),
+            backup
+                ? new javafx.scene.control.ButtonType[] {
+                  restore, javafx.scene.control.ButtonType.CANCEL
+                }
+                : new javafx.scene.control.ButtonType[] {javafx.scene.control.ButtonType.OK});
+    a.initOwner(stage);
+    a.initModality(javafx.stage.Modality.NONE);
+    a.setHeaderText("Cannot open project " + dir.getFileName());
+    a.getDialogPane().setId("open-failure");
+    a.setOnHidden(
+        e -> {
+          if (a.getResult() != restore) {
+            return;
+          }
+          try {
+            Path kept = org.pc2seg.project.ProjectStore.restoreBackup(dir);
+            openProject(dir);
+            ws.messageProperty()
+                .set(
+                    "Restored the previous project.json; the damaged one is " + kept.getFileName());
+          } catch (java.io.IOException | RuntimeException ex) {
+            ws.messageProperty().set("Cannot restore " + dir + ": " + ex.getMessage());
+            showOpenFailure(dir, ex.getMessage(), false);
+          }
+        });
+    a.show();
   }
 
   private void showRecovery(String text) {

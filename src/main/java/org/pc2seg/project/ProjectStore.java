@@ -157,6 +157,39 @@ public final class ProjectStore {
     }
   }
 
+  /** Whether {@code dir} keeps a previous project.json to go back to. */
+  public static boolean hasBackup(Path dir) {
+    return Files.isRegularFile(dir.resolve(BACKUP_FILE));
+  }
+
+  /**
+   * Puts the previous project.json back (after the current one turned out damaged): the damaged
+   * file is kept as {@code project.json.damaged} (numbered if that exists), then the backup is
+   * copied over project.json atomically. Refuses, touching nothing, when the backup is damaged too.
+   *
+   * @return the file the damaged version was kept in
+   */
+  public static Path restoreBackup(Path dir) throws IOException {
+    Path bak = dir.resolve(BACKUP_FILE);
+    Path file = dir.resolve(Project.FILE);
+    String text;
+    try {
+      text = Files.readString(bak, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ProjectException(bak, "cannot read the backup (" + e.getMessage() + ")", e);
+    }
+    ProjectJson.read(dir, bak, text); // throws, naming the backup, when it is damaged as well
+    Path kept = dir.resolve(Project.FILE + ".damaged");
+    for (int n = 2; Files.exists(kept); n++) {
+      kept = dir.resolve(Project.FILE + ".damaged-" + n);
+    }
+    if (Files.exists(file)) {
+      Files.copy(file, kept);
+    }
+    AtomicFiles.writeString(file, text);
+    return kept;
+  }
+
   /** Writes project.json atomically, keeping the previous version as project.json.bak. */
   public static void save(Project p) throws IOException {
     Path file = p.file();

@@ -58,6 +58,35 @@ class ProjectBadInputTest {
   }
 
   @Test
+  void restoringTheBackupKeepsTheDamagedFileAndOpensThePreviousVersion() throws Exception {
+    ProjectStore.save(ProjectStore.open(dir)); // makes project.json.bak
+    String damaged = "{\n  \"schemaVersion\": 1,\n  \"name\": \"four\",\n  \"classes\": [";
+    Files.writeString(json, damaged);
+    assertThat(ProjectStore.hasBackup(dir)).isTrue();
+
+    Path kept = ProjectStore.restoreBackup(dir);
+
+    assertThat(kept).isEqualTo(dir.resolve("project.json.damaged")).hasContent(damaged);
+    assertThat(ProjectStore.open(dir).items()).hasSize(4);
+    Files.writeString(json, damaged); // damaged again: the next copy gets a number
+    assertThat(ProjectStore.restoreBackup(dir)).isEqualTo(dir.resolve("project.json.damaged-2"));
+  }
+
+  @Test
+  void aDamagedBackupIsNotRestoredAndNothingIsTouched() throws Exception {
+    ProjectStore.save(ProjectStore.open(dir));
+    Files.writeString(json, "{");
+    Files.writeString(dir.resolve("project.json.bak"), "[");
+    Map<String, String> before = ProjectFixtures.snapshot(dir);
+    assertThatThrownBy(() -> ProjectStore.restoreBackup(dir))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("project.json.bak");
+    assertThat(ProjectFixtures.snapshot(dir)).isEqualTo(before);
+    Files.delete(dir.resolve("project.json.bak"));
+    assertThat(ProjectStore.hasBackup(dir)).isFalse();
+  }
+
+  @Test
   void projectJsonWithWrongTypesIsMalformed() throws Exception {
     Files.writeString(json, "{\"schemaVersion\": 1, \"classes\": \"cat\"}");
     Files.deleteIfExists(dir.resolve("project.json.bak"));
