@@ -37,6 +37,11 @@ class OpenFailureFxTest extends WorkspaceFxTestBase {
     DialogPane pane = robot.lookup("#open-failure").queryAs(DialogPane.class);
     assertThat(pane.getContentText()).contains("malformed JSON", "project.json.damaged");
     assertThat(ws().project()).isNull();
+    javafx.scene.control.Label status =
+        robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class);
+    assertThat(status.getTooltip().getText()) // the bar cuts it; hovering shows all of it
+        .isEqualTo(ws().messageProperty().get())
+        .contains("malformed JSON", "project.json.bak");
 
     Button restore = robot.from(pane).lookup("Restore previous version").queryButton();
     robot.clickOn(restore);

@@ -48,6 +48,12 @@ public final class StatusBar extends HBox {
     message.setId("status-message");
     message.textProperty().bind(ws.messageProperty());
     message.setMaxWidth(Double.MAX_VALUE);
+    // a long message (a file path, an error) is cut to the bar's width: hovering shows all of it
+    javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+    full.textProperty().bind(ws.messageProperty());
+    full.setWrapText(true);
+    full.setMaxWidth(600);
+    message.setTooltip(full);
     HBox.setHgrow(message, Priority.ALWAYS);
     ProgressBar progress = new ProgressBar();
     progress.setPrefWidth(120);
