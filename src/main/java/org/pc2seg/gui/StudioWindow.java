@@ -172,6 +172,13 @@ public final class StudioWindow {
       actions.on(ActionId.valueOf("CLASS_" + i), () -> selectClassAt(index));
     }
     actions.on(ActionId.SHORTCUTS, this::toggleHelp);
+    actions.on(
+        ActionId.ABOUT,
+        () ->
+            AboutDialog.show(
+                stage,
+                org.pc2seg.project.SampleProjects.userDataDir(),
+                ws.project() == null ? null : ws.project().root()));
   }
 
   private void scaleBrush(double f) {

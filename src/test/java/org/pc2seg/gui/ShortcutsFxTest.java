@@ -119,6 +119,25 @@ class ShortcutsFxTest extends WorkspaceFxTestBase {
         .startsWith("Show/hide mask overlay", "Overlay: mask / prediction / both / none", "—");
   }
 
+  @Test
+  void helpAboutNamesTheVersionsAndFoldersAndCopiesThem(FxRobot robot) throws Exception {
+    robot.interact(() -> window.actions().get(org.pc2seg.gui.actions.ActionId.ABOUT).fire());
+    javafx.scene.control.DialogPane about =
+        robot.lookup("#about").queryAs(javafx.scene.control.DialogPane.class);
+    assertThat(about.getContentText())
+        .contains("PC²Seg Studio " + org.pc2seg.AppVersion.app())
+        .contains("JavaFX " + org.pc2seg.AppVersion.javafx(), "DJL ", "PyTorch ")
+        .contains("Project: " + ws().project().root());
+    assertThat(org.pc2seg.AppVersion.pytorch()).matches("\\d+\\.\\d+\\.\\d+");
+    robot.clickOn(robot.from(about).lookup("Copy details").queryButton());
+    String copied =
+        org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+            .get();
+    assertThat(copied).isEqualTo(about.getContentText());
+    assertThat(robot.lookup("#about").tryQuery()).isEmpty();
+  }
+
   private static java.util.List<String> menuText(javafx.scene.control.MenuBar bar, String name) {
     return bar.getMenus().stream()
         .filter(m -> m.getText().equals(name))

@@ -157,7 +157,7 @@ public final class DeepLabOnnxExporter {
                 out,
                 OPSET,
                 "PC2Seg Studio",
-                org.pc2seg.cli.VersionProvider.version(),
+                org.pc2seg.AppVersion.app(),
                 "DeepLabv3+ ("
                     + block.config().backbone().cliName()
                     + ") semantic segmentation trained with PC2Seg Studio"));

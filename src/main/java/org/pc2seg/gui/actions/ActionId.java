@@ -40,6 +40,7 @@ public enum ActionId {
   CLASS_8,
   CLASS_9,
   SHORTCUTS,
+  ABOUT,
   TRAIN,
   STOP_TRAINING,
   TRAINING_MONITOR,

@@ -79,6 +79,7 @@ public final class Actions {
       alt(ActionId.valueOf("CLASS_" + (i + 1)), "Tools", "Select class " + (i + 1), key(digits[i]));
     }
     add(ActionId.SHORTCUTS, "Help", "Keyboard shortcuts", key(KeyCode.F1));
+    add(ActionId.ABOUT, "Help", "About PC²Seg Studio", null);
     add(ActionId.EXPORT, "File", "Export…", shortcut(KeyCode.E));
     add(ActionId.TRAIN, "Train", "Train", shortcut(KeyCode.T));
     add(ActionId.STOP_TRAINING, "Train", "Stop training", null);
