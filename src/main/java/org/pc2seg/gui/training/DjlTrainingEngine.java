@@ -192,6 +192,12 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
           JsonParser.parseString(Files.readString(run.file(RunFolder.METRICS))).getAsJsonObject();
       if (m.has("steps_done")) {
         steps = m.get("steps_done").getAsInt();
+      } else if (m.has("losses") && m.get("losses").isJsonArray()) {
+        // a run in progress writes its metrics at each checkpoint, without steps_done yet
+        var losses = m.getAsJsonArray("losses");
+        if (!losses.isEmpty()) {
+          steps = losses.get(losses.size() - 1).getAsJsonObject().get("step").getAsInt();
+        }
       }
       JsonElement best = m.get("best");
       if (best != null && best.isJsonObject() && best.getAsJsonObject().has("miou")) {

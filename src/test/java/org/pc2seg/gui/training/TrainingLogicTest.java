@@ -98,6 +98,27 @@ class TrainingLogicTest {
   }
 
   @Test
+  void aRunInProgressListsTheStepsItHasLoggedSoFar(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve("run"));
+    org.pc2seg.ml.train.RunFolder run = new org.pc2seg.ml.train.RunFolder(dir);
+    run.writeConfig(org.pc2seg.ml.train.TrainConfig.defaults());
+    java.nio.file.Files.writeString(
+        run.file(org.pc2seg.ml.train.RunFolder.METRICS),
+        "{\"losses\": [{\"step\": 11, \"loss\": 1}, {\"step\": 12, \"loss\": 0.9}],"
+            + " \"best\": {\"step\": 12, \"miou\": 0.25}}");
+    RunSummary inProgress = DjlTrainingEngine.summary(run);
+    assertThat(inProgress.steps()).isEqualTo(12);
+    assertThat(inProgress.miou()).isEqualTo(0.25);
+    assertThat(inProgress.method()).isEqualTo("pc2seg");
+
+    java.nio.file.Files.writeString(
+        run.file(org.pc2seg.ml.train.RunFolder.METRICS),
+        "{\"steps_done\": 40, \"losses\": [{\"step\": 12, \"loss\": 0.9}]}");
+    assertThat(DjlTrainingEngine.summary(run).steps()).isEqualTo(40);
+  }
+
+  @Test
   void eventPumpBatchesAndKeepsOrder() {
     List<Runnable> fxQueue = new ArrayList<>();
     List<Integer> got = new ArrayList<>();
