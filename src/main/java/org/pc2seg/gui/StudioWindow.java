@@ -230,48 +230,25 @@ public final class StudioWindow {
     }
   }
 
-  /**
-   * Says why a project did not open, in a dialog rather than only the status bar; when the folder
-   * keeps the previous project.json, offers to go back to it (the damaged file is kept).
-   */
+  /** The open-failure dialog; its restore button puts the backup back and opens the project. */
   private void showOpenFailure(Path dir, String why, boolean backup) {
-    javafx.scene.control.ButtonType restore =
-        new javafx.scene.control.ButtonType(
-            "Restore previous version", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-    javafx.scene.control.Alert a =
-        new javafx.scene.control.Alert(
-            javafx.scene.control.Alert.AlertType.ERROR,
-            why
-                + (backup
-                    ? "\n\nThe folder keeps the version saved before the last save. Restoring it"
-                        + " keeps the damaged file as project.json.damaged."
-                    : ""),
-            backup
-                ? new javafx.scene.control.ButtonType[] {
-                  restore, javafx.scene.control.ButtonType.CANCEL
-                }
-                : new javafx.scene.control.ButtonType[] {javafx.scene.control.ButtonType.OK});
-    a.initOwner(stage);
-    a.initModality(javafx.stage.Modality.NONE);
-    a.setHeaderText("Cannot open project " + dir.getFileName());
-    a.getDialogPane().setId("open-failure");
-    a.setOnHidden(
-        e -> {
-          if (a.getResult() != restore) {
-            return;
-          }
+    OpenFailureDialog.show(
+        stage,
+        dir,
+        why,
+        backup,
+        d -> {
           try {
-            Path kept = org.pc2seg.project.ProjectStore.restoreBackup(dir);
-            openProject(dir);
+            Path kept = org.pc2seg.project.ProjectStore.restoreBackup(d);
+            openProject(d);
             ws.messageProperty()
                 .set(
                     "Restored the previous project.json; the damaged one is " + kept.getFileName());
           } catch (java.io.IOException | RuntimeException ex) {
-            ws.messageProperty().set("Cannot restore " + dir + ": " + ex.getMessage());
-            showOpenFailure(dir, ex.getMessage(), false);
+            ws.messageProperty().set("Cannot restore " + d + ": " + ex.getMessage());
+            showOpenFailure(d, ex.getMessage(), false);
           }
         });
-    a.show();
   }
 
   private void showRecovery(String text) {
