@@ -356,8 +356,7 @@ public final class TrainingFeature {
                     panel.runsTable().setRuns(runs);
                     Path active = p.activeModel().orElse(null);
                     panel.setActiveModel(active);
-                    controls.activeModel.setText(
-                        "Active model: " + (active == null ? "none" : active.getFileName()));
+                    controls.activeModel.setText(RunSummary.activeModelText(active, runs));
                   });
             });
   }

@@ -119,6 +119,21 @@ class TrainingLogicTest {
   }
 
   @Test
+  void theActiveModelLineShowsItsBestValidationMiou() {
+    java.nio.file.Path a = java.nio.file.Path.of("models", "20261127-193921-pc2seg");
+    java.nio.file.Path b = java.nio.file.Path.of("models", "20261127-200252-pc2seg");
+    List<RunSummary> runs =
+        List.of(
+            new RunSummary(b.getFileName().toString(), b, 40, Double.NaN, "pc2seg", "uniform"),
+            new RunSummary(a.getFileName().toString(), a, 800, 0.3270, "pc2seg", "uniform"));
+    assertThat(RunSummary.activeModelText(a.toAbsolutePath(), runs))
+        .isEqualTo("Active model: 20261127-193921-pc2seg (val\u00a0mIoU\u00a032.7\u00a0%)");
+    assertThat(RunSummary.activeModelText(b, runs))
+        .isEqualTo("Active model: 20261127-200252-pc2seg");
+    assertThat(RunSummary.activeModelText(null, runs)).isEqualTo("Active model: none");
+  }
+
+  @Test
   void eventPumpBatchesAndKeepsOrder() {
     List<Runnable> fxQueue = new ArrayList<>();
     List<Integer> got = new ArrayList<>();
