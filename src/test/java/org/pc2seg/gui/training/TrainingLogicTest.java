@@ -127,7 +127,8 @@ class TrainingLogicTest {
             new RunSummary(b.getFileName().toString(), b, 40, Double.NaN, "pc2seg", "uniform"),
             new RunSummary(a.getFileName().toString(), a, 800, 0.3270, "pc2seg", "uniform"));
     assertThat(RunSummary.activeModelText(a.toAbsolutePath(), runs))
-        .isEqualTo("Active model: 20261127-193921-pc2seg (val\u00a0mIoU\u00a032.7\u00a0%)");
+        .isEqualTo(
+            "Active\u00a0model\u00a0(val\u00a0mIoU\u00a032.7\u00a0%): 20261127-193921-pc2seg");
     assertThat(RunSummary.activeModelText(b, runs))
         .isEqualTo("Active model: 20261127-200252-pc2seg");
     assertThat(RunSummary.activeModelText(null, runs)).isEqualTo("Active model: none");
