@@ -27,23 +27,18 @@ final class ExportNames {
       parts.add(segments(i.path()));
     }
     int common = commonFolders(parts);
-    Map<ImageItem, String> names = new LinkedHashMap<>();
+    List<String> full = new ArrayList<>(); // the path below the shared folders, with extension
     Map<String, Integer> uses = new HashMap<>();
-    List<String> plain = new ArrayList<>();
     for (String[] p : parts) {
       String name = safe(String.join("__", List.of(p).subList(common, p.length)));
-      String stem = withoutExtension(name);
-      plain.add(stem);
-      uses.merge(stem.toLowerCase(Locale.ROOT), 1, Integer::sum);
+      full.add(name);
+      uses.merge(withoutExtension(name).toLowerCase(Locale.ROOT), 1, Integer::sum);
     }
+    Map<ImageItem, String> names = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i++) {
-      String stem = plain.get(i);
-      if (uses.get(stem.toLowerCase(Locale.ROOT)) > 1) {
-        String[] p = parts.get(i);
-        String full = safe(String.join("__", List.of(p).subList(common, p.length)));
-        stem = full.replace('.', '_');
-      }
-      names.put(items.get(i), stem);
+      String stem = withoutExtension(full.get(i));
+      boolean clash = uses.get(stem.toLowerCase(Locale.ROOT)) > 1;
+      names.put(items.get(i), clash ? full.get(i).replace('.', '_') : stem);
     }
     return names;
   }

@@ -3,6 +3,7 @@ package org.pc2seg.gui.training;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One row of the runs list.
@@ -27,15 +28,26 @@ public record RunSummary(
     if (active == null) {
       return "Active model: none";
     }
-    Path want = active.toAbsolutePath().normalize();
     for (RunSummary r : runs) {
-      if (r.dir().toAbsolutePath().normalize().equals(want) && !Double.isNaN(r.miou())) {
-        return String.format(Locale.ROOT, "Active model (val mIoU %.1f %%): ", 100 * r.miou())
-                .replace(' ', '\u00a0')
-                .replaceAll("\u00a0$", " ")
-            + active.getFileName();
+      if (sameDir(r.dir(), active) && !Double.isNaN(r.miou())) {
+        String quality = "Active model (val mIoU " + formatMiou(r.miou()) + "):";
+        return quality.replace(' ', '\u00a0') + " " + active.getFileName();
       }
     }
     return "Active model: " + active.getFileName();
+  }
+
+  /** Whether two run folders are the same (either may be null or relative). */
+  static boolean sameDir(Path a, Path b) {
+    return Objects.equals(norm(a), norm(b));
+  }
+
+  private static Path norm(Path p) {
+    return p == null ? null : p.toAbsolutePath().normalize();
+  }
+
+  /** "61.3 %", or "–" for a run never validated. */
+  static String formatMiou(double miou) {
+    return Double.isNaN(miou) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * miou);
   }
 }

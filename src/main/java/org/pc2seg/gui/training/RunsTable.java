@@ -2,8 +2,6 @@ package org.pc2seg.gui.training;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,14 +15,17 @@ public final class RunsTable extends TableView<RunSummary> {
   public RunsTable() {
     TableColumn<RunSummary, String> active = new TableColumn<>("");
     active.setCellValueFactory(
-        c -> new SimpleStringProperty(sameDir(c.getValue().dir(), activeRun.get()) ? "●" : ""));
+        c ->
+            new SimpleStringProperty(
+                RunSummary.sameDir(c.getValue().dir(), activeRun.get()) ? "●" : ""));
     active.setPrefWidth(24);
     TableColumn<RunSummary, String> name = new TableColumn<>("Run");
     name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
     TableColumn<RunSummary, String> steps = new TableColumn<>("Steps");
     steps.setCellValueFactory(c -> new SimpleStringProperty(String.valueOf(c.getValue().steps())));
     TableColumn<RunSummary, String> miou = new TableColumn<>("mIoU");
-    miou.setCellValueFactory(c -> new SimpleStringProperty(formatMiou(c.getValue().miou())));
+    miou.setCellValueFactory(
+        c -> new SimpleStringProperty(RunSummary.formatMiou(c.getValue().miou())));
     TableColumn<RunSummary, String> method = new TableColumn<>("Method");
     method.setCellValueFactory(
         c ->
@@ -58,18 +59,5 @@ public final class RunsTable extends TableView<RunSummary> {
   public void setRuns(List<RunSummary> runs) {
     getSelectionModel().clearSelection();
     getItems().setAll(runs);
-  }
-
-  /** Whether two run folders are the same (either may be null or relative). */
-  static boolean sameDir(Path a, Path b) {
-    return Objects.equals(norm(a), norm(b));
-  }
-
-  private static Path norm(Path p) {
-    return p == null ? null : p.toAbsolutePath().normalize();
-  }
-
-  static String formatMiou(double miou) {
-    return Double.isNaN(miou) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * miou);
   }
 }

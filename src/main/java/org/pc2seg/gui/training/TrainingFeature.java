@@ -59,9 +59,7 @@ public final class TrainingFeature {
   private final LabelNext labelNext;
   private final NegativeDrawStats draws = new NegativeDrawStats(50);
   private final NegativeDrawsPane drawsPane = new NegativeDrawsPane();
-  private final TrainingSettingsStore settingsStore =
-      new TrainingSettingsStore(
-          org.pc2seg.project.SampleProjects.userDataDir().resolve("training-settings.json"));
+  private final TrainingSettingsStore settingsStore = TrainingSettingsStore.inUserDataFolder();
   private TrainingSettings settings = settingsStore.load(TrainingSettings.cpuPreset());
   private TitledPane section;
   private Stage monitor;

@@ -169,7 +169,7 @@ public final class TrainingPanel extends VBox {
     }
     Path active = runs.activeRunProperty().get();
     for (RunSummary r : runs.getItems()) {
-      if (active != null && RunsTable.sameDir(r.dir(), active)) {
+      if (active != null && RunSummary.sameDir(r.dir(), active)) {
         runs.getSelectionModel().select(r);
         return;
       }

@@ -26,6 +26,12 @@ public final class TrainingSettingsStore {
     this.file = file;
   }
 
+  /** The store of {@code training-settings.json} in the user data folder. */
+  public static TrainingSettingsStore inUserDataFolder() {
+    return new TrainingSettingsStore(
+        org.pc2seg.project.SampleProjects.userDataDir().resolve("training-settings.json"));
+  }
+
   public Path file() {
     return file;
   }

@@ -41,10 +41,15 @@ class PointwiseConvTest {
   @ParameterizedTest
   @CsvSource({"1, 1", "1, 2", "2, 1", "2, 2"})
   void outputAndGradientsMatchAHandComputedOneByOneConvolution(int n, int threads) {
+    onThreads(threads, () -> check(n));
+  }
+
+  /** Runs {@code body} with the engine on {@code threads} threads, then restores the count. */
+  private static void onThreads(int threads, Runnable body) {
     int before = EngineThreads.current();
     EngineThreads.use(threads);
     try {
-      check(n);
+      body.run();
     } finally {
       EngineThreads.use(before);
     }
@@ -119,8 +124,10 @@ class PointwiseConvTest {
   @ParameterizedTest
   @CsvSource({"1, 1, 5, 7", "2, 1, 6, 6", "2, 2, 5, 7", "1, 2, 6, 6"})
   void strideTwoMatchesLibtorchsStridedConvolution(int batch, int threads, int h, int w) {
-    int before = EngineThreads.current();
-    EngineThreads.use(threads);
+    onThreads(threads, () -> checkStrideTwo(batch, h, w));
+  }
+
+  private static void checkStrideTwo(int batch, int h, int w) {
     Engine.getInstance().setRandomSeed(8);
     try (NDManager m = NDManager.newBaseManager()) {
       Conv2d conv = Layers.conv(O, 1, 2, 1, true);
@@ -159,8 +166,6 @@ class PointwiseConvTest {
       assertClose(dx, x2.getGradient().toFloatArray());
       assertClose(dw, w2.getGradient().toFloatArray());
       assertClose(db, b2.getGradient().toFloatArray());
-    } finally {
-      EngineThreads.use(before);
     }
   }
 
@@ -171,8 +176,10 @@ class PointwiseConvTest {
   @ParameterizedTest
   @CsvSource({"4, 256, 16, 1", "4, 256, 16, 2", "4, 512, 8, 2", "8, 256, 32, 2"})
   void aResNet50ShortcutRunsItsBackwardPass(int n, int c, int hw, int threads) {
-    int before = EngineThreads.current();
-    EngineThreads.use(threads);
+    onThreads(threads, () -> checkShortcut(n, c, hw));
+  }
+
+  private static void checkShortcut(int n, int c, int hw) {
     Engine.getInstance().setRandomSeed(9);
     try (NDManager m = NDManager.newBaseManager()) {
       Conv2d conv = Layers.conv(2 * c, 1, 2, 1, false);
@@ -190,8 +197,6 @@ class PointwiseConvTest {
       NDArray grad = x.getGradient();
       assertClose(grad.get(":, :, 0, 0").get(0).toFloatArray(), wsum.toFloatArray());
       assertThat(grad.get(":, :, 1, 1").abs().max().getFloat()).isZero();
-    } finally {
-      EngineThreads.use(before);
     }
   }
 
