@@ -21,7 +21,6 @@ import org.pc2seg.gui.overlay.HeatmapOverlay;
 import org.pc2seg.gui.overlay.OverlayMode;
 import org.pc2seg.gui.overlay.PredictionImage;
 import org.pc2seg.gui.overlay.PredictionOverlay;
-import org.pc2seg.gui.viewer.ViewerTool;
 import org.pc2seg.project.ImageItem;
 import org.pc2seg.project.Project;
 
@@ -47,7 +46,7 @@ public final class TrainingFeature {
   private final PredictionOverlay predictionOverlay;
   private final HeatmapOverlay heatmapOverlay = new HeatmapOverlay();
   private final HeatmapPane heatmapPane;
-  private final HeatmapTool heatmapTool;
+  private final HeatmapMode heatmapMode;
   private final ModelControls controls;
   private final TrainingPanel panel;
 
@@ -63,7 +62,6 @@ public final class TrainingFeature {
   private TrainingSettings settings = settingsStore.load(TrainingSettings.cpuPreset());
   private TitledPane section;
   private Stage monitor;
-  private ViewerTool toolBeforeHeatmap;
   private final PoolPredictions pool;
 
   /** Checks once a second whether saved masks call for an automatic fine-tuning round. */
@@ -75,14 +73,7 @@ public final class TrainingFeature {
     this.engine = engine;
     predictionOverlay = new PredictionOverlay(ws.tasks()::execute);
     heatmapPane = new HeatmapPane(predictor, heatmapOverlay);
-    heatmapTool =
-        new HeatmapTool(
-            (x, y) -> {
-              ImageItem item = ws.viewer().currentItem();
-              if (item != null) {
-                heatmapPane.anchor(item, x, y);
-              }
-            });
+    heatmapMode = new HeatmapMode(ws, heatmapPane, heatmapOverlay);
     controls = new ModelControls(heatmapPane);
     panel = new TrainingPanel(controller);
     panel.setHistoryReader(engine::history, ws.tasks()::execute);
@@ -102,6 +93,7 @@ public final class TrainingFeature {
     ws.viewer().addOverlay(heatmapOverlay);
     section = new TitledPane("Model", controls);
     section.setId("model-section");
+    heatmapMode.setSection(section);
     window.addRightPane(section);
     predictionOverlay.thresholdProperty().bind(controls.confidence.valueProperty());
     controls.train.disableProperty().bind(controller.runningProperty());
@@ -113,7 +105,7 @@ public final class TrainingFeature {
     controls.accept.setOnAction(e -> acceptPrediction());
     controls.accept.disableProperty().bind(predictionOverlay.predictionProperty().isNull());
     controls.overlay.valueProperty().addListener((o, a, m) -> applyOverlayMode(m));
-    controls.heatmap.selectedProperty().addListener((o, a, on) -> heatmapMode(on));
+    controls.heatmap.selectedProperty().addListener((o, a, on) -> heatmapMode.set(on));
     controls.autoRetrain.selectedProperty().addListener((o, a, on) -> retrain.setEnabled(on));
     controls.status.textProperty().bind(controller.statusProperty());
     panel.trainButton().setOnAction(e -> train(null));
@@ -286,35 +278,6 @@ public final class TrainingFeature {
   private void applyOverlayMode(OverlayMode m) {
     ws.overlayVisibleProperty().set(m.showsMask());
     predictionOverlay.node().setVisible(m.showsPrediction());
-  }
-
-  /** In heat-map mode the painting panes make room for the heat-map pane, and come back after. */
-  private void hideSiblings(boolean hide) {
-    if (section.getParent() == null) {
-      return;
-    }
-    for (javafx.scene.Node n : section.getParent().getChildrenUnmodifiable()) {
-      if (n != section) {
-        n.setVisible(!hide);
-        n.setManaged(!hide);
-      }
-    }
-  }
-
-  private void heatmapMode(boolean on) {
-    hideSiblings(on);
-    if (on) {
-      toolBeforeHeatmap = ws.viewer().toolProperty().get();
-      ws.viewer().toolProperty().set(heatmapTool);
-      ws.messageProperty()
-          .set("Heat-map mode: click a pixel to see where its negatives are drawn.");
-    } else {
-      ws.messageProperty().set("Heat-map mode off.");
-      heatmapOverlay.clear();
-      if (ws.viewer().toolProperty().get() == heatmapTool) {
-        ws.viewer().toolProperty().set(toolBeforeHeatmap);
-      }
-    }
   }
 
   private void editSettings() {

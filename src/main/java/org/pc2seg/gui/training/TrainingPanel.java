@@ -87,6 +87,7 @@ public final class TrainingPanel extends VBox {
     bar.setMaxWidth(Double.MAX_VALUE);
     bar.setId("training-progress");
     stats.setId("training-stats");
+    activeModel.setId("monitor-active-model");
     status.textProperty().bind(controller.statusProperty());
     status.setWrapText(true);
     HBox buttons = new HBox(6, train, stop, settings, autoRetrain);
@@ -133,13 +134,16 @@ public final class TrainingPanel extends VBox {
     runs.activeRunProperty()
         .addListener(
             (o, a, b) -> {
-              activeModel.setText(
-                  "Active model: " + (b == null ? "none" : b.getFileName().toString()));
+              showActiveModel();
               selectActiveRunIfNone();
             });
     runs.getItems()
         .addListener(
-            (javafx.collections.ListChangeListener<RunSummary>) c -> selectActiveRunIfNone());
+            (javafx.collections.ListChangeListener<RunSummary>)
+                c -> {
+                  showActiveModel();
+                  selectActiveRunIfNone();
+                });
     runs.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -317,6 +321,12 @@ public final class TrainingPanel extends VBox {
 
   public Label statsLabel() {
     return stats;
+  }
+
+  /** The active model's name and best validation mIoU, as the Model pane shows them. */
+  private void showActiveModel() {
+    activeModel.setText(
+        RunSummary.activeModelText(runs.activeRunProperty().get(), runs.getItems()));
   }
 
   /** Shows which run folder is the active model (null: none). */

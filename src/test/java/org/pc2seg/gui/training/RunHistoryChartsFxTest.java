@@ -93,6 +93,9 @@ class RunHistoryChartsFxTest {
     assertThat(panel.charts().miouPoints()).hasSize(4);
     assertThat(panel.statsLabel().getText())
         .isEqualTo("Run 20261127-100000-pc2seg: 40 of 40 steps, best mIoU 60.0 % at step 40");
+    javafx.scene.control.Label active = robot.lookup("#monitor-active-model").query();
+    assertThat(active.getText().replace('\u00a0', ' '))
+        .isEqualTo("Active model (val mIoU 50.0 %): 20261127-100000-pc2seg");
 
     robot.interact(() -> panel.runsTable().getSelectionModel().select(0));
     WaitForAsyncUtils.waitForFxEvents();

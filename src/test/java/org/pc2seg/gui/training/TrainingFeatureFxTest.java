@@ -204,8 +204,14 @@ class TrainingFeatureFxTest {
     showAndWait(item, robot);
     trainAndWaitForPrediction(robot);
     robot.interact(() -> window.viewer().requestFocus());
+    Object toolBefore = window.viewer().toolProperty().get();
+    javafx.scene.Node model = robot.lookup("#model-section").query();
     robot.type(KeyCode.H);
     assertThat(window.viewer().toolProperty().get()).isInstanceOf(HeatmapTool.class);
+    assertThat(model.getParent().getChildrenUnmodifiable())
+        .as("only the Model section stays in heat-map mode")
+        .hasSizeGreaterThan(1)
+        .allMatch(n -> n == model || !n.isVisible());
     robot.interact(() -> feature.heatmapPane().schemeChoice().setValue(SamplingScheme.DEBIASED));
     Point2D v = window.viewer().toView(32, 32);
     robot.clickOn(window.viewer().localToScreen(v.getX(), v.getY()));
@@ -237,7 +243,8 @@ class TrainingFeatureFxTest {
     assertThat(d.layers().get(0).sum()).as("nothing from the anchor's own image").isZero();
     assertThat(d.total()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     robot.type(KeyCode.H);
-    assertThat(window.viewer().toolProperty().get()).isNotInstanceOf(HeatmapTool.class);
+    assertThat(window.viewer().toolProperty().get()).isSameAs(toolBefore);
+    assertThat(model.getParent().getChildrenUnmodifiable()).allMatch(javafx.scene.Node::isVisible);
     assertThat(window.workspace().messageProperty().get()).isEqualTo("Heat-map mode off.");
   }
 }
