@@ -41,10 +41,11 @@ public final class ProjectDialogs {
 
   /** New project referencing every image of a folder. */
   public void newProject() {
-    Optional<Path> images = chooseDir("Folder of images");
-    if (images.isEmpty()) {
-      return;
-    }
+    chooseDir("Folder of images").ifPresent(this::newProjectFrom);
+  }
+
+  /** New project referencing every image under {@code images}, in a folder the user picks. */
+  public void newProjectFrom(Path images) {
     Optional<Path> dir = chooseDir("Empty folder for the new project");
     if (dir.isEmpty()) {
       return;
@@ -56,8 +57,17 @@ public final class ProjectDialogs {
     String name = dir.get().getFileName().toString();
     run(
         "Creating project " + name,
-        () ->
-            ProjectImporter.fromFolder(images.get(), dir.get(), name, classes.get(), Split.TRAIN));
+        () -> ProjectImporter.fromFolder(images, dir.get(), name, classes.get(), Split.TRAIN));
+  }
+
+  /** Makes a project of the images under {@code dir}, beside them, after asking for the classes. */
+  public void createInImageFolder(Path dir) {
+    askClasses("background, foreground")
+        .ifPresent(
+            classes ->
+                run(
+                    "Creating project " + dir.getFileName(),
+                    () -> ProjectImporter.inImageFolder(dir, classes)));
   }
 
   /** New project from a VOC-style images folder and index-mask folder. */
@@ -98,6 +108,7 @@ public final class ProjectDialogs {
   private Optional<List<LabelClass>> askClasses(String initial) {
     TextInputDialog d = new TextInputDialog(initial);
     d.initOwner(owner);
+    d.getDialogPane().setId("class-names");
     d.setHeaderText("Class names, in mask-value order (0, 1, 2, …), comma-separated");
     return d.showAndWait()
         .flatMap(

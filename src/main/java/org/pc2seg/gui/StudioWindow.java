@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -60,6 +61,7 @@ public final class StudioWindow {
   private final ImageListPane list;
   private final ClassPalettePane palette;
   private ShortcutOverlay help;
+  private final ProjectDialogs dialogs;
 
   public StudioWindow(Stage stage) {
     this.stage = stage;
@@ -82,7 +84,7 @@ public final class StudioWindow {
     right.setMinWidth(200);
     centre.getChildren().add(viewer);
 
-    ProjectDialogs dialogs = new ProjectDialogs(stage, tasks, this::openProject);
+    dialogs = new ProjectDialogs(stage, tasks, this::openProject);
     bindActions(dialogs);
     BorderPane root = new BorderPane();
     root.setTop(
@@ -226,8 +228,41 @@ public final class StudioWindow {
       refreshRecent();
     } catch (java.io.IOException | RuntimeException e) {
       ws.messageProperty().set("Cannot open project " + dir + ": " + e.getMessage());
-      showOpenFailure(dir, e.getMessage(), org.pc2seg.project.ProjectStore.hasBackup(dir));
+      if (java.nio.file.Files.isDirectory(dir)
+          && !java.nio.file.Files.exists(dir.resolve(Project.FILE))) {
+        offerProject(dir, e.getMessage());
+      } else {
+        showOpenFailure(dir, e.getMessage(), org.pc2seg.project.ProjectStore.hasBackup(dir));
+      }
     }
+  }
+
+  /**
+   * A folder without project.json: when it holds images, offers to make a project of them (the
+   * folder is surveyed off the FX thread); otherwise says it is not a project.
+   */
+  private void offerProject(Path dir, String why) {
+    tasks.execute(
+        () -> {
+          org.pc2seg.project.ImageFolderSurvey survey;
+          try {
+            survey = org.pc2seg.project.ImageFolderSurvey.of(dir);
+          } catch (java.io.IOException | RuntimeException e) {
+            survey = null;
+          }
+          org.pc2seg.project.ImageFolderSurvey s = survey;
+          Platform.runLater(
+              () -> {
+                if (s == null || s.images() == 0) {
+                  showOpenFailure(dir, why, false);
+                } else {
+                  ws.messageProperty()
+                      .set(dir.getFileName() + " is not a project yet; it holds " + s.describe());
+                  NotAProjectDialog.show(
+                      stage, s, dialogs::createInImageFolder, dialogs::newProjectFrom);
+                }
+              });
+        });
   }
 
   /** The open-failure dialog; its restore button puts the backup back and opens the project. */

@@ -35,6 +35,28 @@ public final class ProjectImporter {
   }
 
   /**
+   * Makes {@code dir}, a folder of images that is not a project yet, into one: project.json and the
+   * project's folders go beside the images, which are referenced where they are and not changed.
+   * Refused when one of the project's folders ({@link ImageFolderSurvey#PROJECT_FOLDERS}) already
+   * exists there, since the project would write into it, or when the folder holds no images.
+   */
+  public static Project inImageFolder(Path dir, List<LabelClass> classes) throws IOException {
+    ImageFolderSurvey survey = ImageFolderSurvey.of(dir);
+    if (!survey.taken().isEmpty()) {
+      String f = survey.taken().get(0);
+      throw new ProjectException(
+          dir.resolve(f),
+          "already exists, and a project made here would write its "
+              + f
+              + " into it; make the project in an empty folder instead");
+    }
+    if (survey.images() == 0) {
+      throw new ProjectException(dir, "holds no images to make a project of");
+    }
+    return fromFolder(dir, dir, dir.getFileName().toString(), classes, Split.TRAIN);
+  }
+
+  /**
    * Imports a VOC-style dataset: images in {@code imagesDir}, same-stem index PNG masks in {@code
    * masksDir}. Images with a mask go to {@code labeledSplit}; images without one go to UNLABELED.
    * Masks are validated and copied into the project's masks folder.
@@ -113,14 +135,17 @@ public final class ProjectImporter {
     p.fire();
   }
 
-  /** Image files under a folder, recursively, in a stable (sorted) order. */
+  /**
+   * Image files under a folder, recursively, in a stable (sorted) order; hidden files and the
+   * contents of hidden folders are left out.
+   */
   public static List<Path> listImages(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new ProjectException(dir, "not a folder");
     }
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(ImageLoader::isImageFile)
-          .filter(f -> !f.getFileName().toString().startsWith("."))
+          .filter(f -> !ImageFolderSurvey.hidden(dir, f))
           .sorted()
           .toList();
     }
