@@ -36,6 +36,13 @@ public final class TrainOptions {
   @Option(names = "--crop", description = "crop size, multiple of 16 (default 128)")
   Integer crop;
 
+  @Option(
+      names = "--max-side",
+      description =
+          "working size: images with a longer side are shrunk to it for training, validation and"
+              + " prediction (default 1024; 0 = full resolution)")
+  Integer maxSide;
+
   @Option(names = "--backbone", description = "resnet18 (default), resnet34, resnet50, resnet101")
   String backbone;
 
@@ -148,6 +155,9 @@ public final class TrainOptions {
     }
     if (crop != null) {
       b.optCrop(crop);
+    }
+    if (maxSide != null) {
+      b.optResizeLongSide(maxSide);
     }
     if (backbone != null) {
       b.optBackbone(backbone);

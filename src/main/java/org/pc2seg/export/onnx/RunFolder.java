@@ -30,9 +30,11 @@ import org.pc2seg.project.LabelClass;
  * @param config the architecture
  * @param classes the class table
  * @param crop the training crop size (0 when unknown)
+ * @param maxSide the working size: images with a longer side were shrunk to it for training and are
+ *     for prediction (0: full resolution, or unknown)
  */
 public record RunFolder(
-    Path dir, Path weights, ModelConfig config, List<LabelClass> classes, int crop) {
+    Path dir, Path weights, ModelConfig config, List<LabelClass> classes, int crop, int maxSide) {
 
   /** Reads a run folder, with messages naming the file and what is missing. */
   public static RunFolder read(Path dir) throws IOException {
@@ -79,7 +81,8 @@ public record RunFolder(
             intOr(cfg, "asppChannels", width),
             intOr(cfg, "decoderChannels", width),
             intOr(cfg, "projectionDim", 64));
-    return new RunFolder(dir, weights, mc, classes, intOr(cfg, "crop", 0));
+    return new RunFolder(
+        dir, weights, mc, classes, intOr(cfg, "crop", 0), intOr(cfg, "resizeLongSide", 0));
   }
 
   private static Path pickWeights(Path dir, List<Path> files) throws ExportException {

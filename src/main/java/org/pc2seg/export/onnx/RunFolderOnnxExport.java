@@ -39,6 +39,7 @@ public final class RunFolderOnnxExport {
           .setClasses(run.classes())
           .optInputSize(crop, crop)
           .optMetadata("pc2seg.run", run.dir().getFileName().toString())
+          .optMetadata("pc2seg.max_side", Integer.toString(run.maxSide()))
           .build()
           .write(file);
     } catch (IOException e) {

@@ -47,6 +47,7 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
             .optBatchLabeled(s.labeledBatch())
             .optBatchUnlabeled(s.unlabeledBatch())
             .optCrop(s.crop())
+            .optResizeLongSide(s.maxSide())
             .optBackbone(s.backbone())
             .optLearningRate(s.learningRate())
             .optThreads(s.threads())

@@ -15,6 +15,8 @@ import org.pc2seg.ml.sampling.SamplingScheme;
  * @param labeledBatch labeled images per step
  * @param unlabeledBatch unlabeled images per step
  * @param crop training crop size in pixels
+ * @param maxSide working size: images with a longer side are shrunk to it for training and
+ *     prediction (0: full resolution)
  * @param backbone ResNet depth of the network ({@code resnet18}, {@code resnet34}, {@code
  *     resnet50}, {@code resnet101})
  * @param learningRate initial learning rate
@@ -31,6 +33,7 @@ public record TrainingSettings(
     int labeledBatch,
     int unlabeledBatch,
     int crop,
+    int maxSide,
     String backbone,
     double learningRate,
     int threads,
@@ -53,6 +56,7 @@ public record TrainingSettings(
         4,
         4,
         128,
+        org.pc2seg.ml.train.TrainConfig.DEFAULT_MAX_SIDE,
         "resnet18",
         0.001,
         Math.max(1, cores - 1),
@@ -71,6 +75,7 @@ public record TrainingSettings(
         8,
         8,
         320,
+        org.pc2seg.ml.train.TrainConfig.DEFAULT_MAX_SIDE,
         "resnet18",
         0.001,
         2,
@@ -101,6 +106,10 @@ public record TrainingSettings(
     if (crop < 32 || crop % 16 != 0) {
       p.add("crop must be a multiple of 16, at least 32 (was " + crop + ")");
     }
+    if (maxSide != 0 && maxSide < crop) {
+      p.add(
+          "max. image side must be 0 (full resolution) or at least the crop (was " + maxSide + ")");
+    }
     try {
       Backbone.parse(backbone == null ? "" : backbone);
     } catch (IllegalArgumentException e) {
@@ -130,6 +139,7 @@ public record TrainingSettings(
         labeledBatch,
         unlabeledBatch,
         crop,
+        maxSide,
         backbone,
         learningRate,
         threads,

@@ -24,6 +24,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
   private final TextField labeled = field("labeled-batch");
   private final TextField unlabeled = field("unlabeled-batch");
   private final TextField crop = field("crop");
+  private final TextField maxSide = field("max-side");
   private final ComboBox<String> backbone = new ComboBox<>();
   private final TextField lr = field("learning-rate");
   private final TextField threads = field("threads");
@@ -44,6 +45,11 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
       backbone.getItems().add(b.cliName());
     }
     backbone.setId("backbone");
+    maxSide.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Images with a longer side are shrunk to this size for training and prediction (the"
+                + " predictions are scaled back up). Large photos train much faster and need far"
+                + " less memory this way; 0 keeps full resolution."));
     backbone.setTooltip(
         new javafx.scene.control.Tooltip(
             "ResNet depth: resnet18 trains fastest and suits a CPU; resnet50 and resnet101 (the"
@@ -83,6 +89,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     g.addRow(r++, new Label("Labeled images / step"), labeled);
     g.addRow(r++, new Label("Unlabeled images / step"), unlabeled);
     g.addRow(r++, new Label("Crop (px)"), crop);
+    g.addRow(r++, new Label("Max. image side (px)"), maxSide);
     g.addRow(r++, new Label("Backbone"), backbone);
     g.addRow(r++, new Label("Learning rate"), lr);
     g.addRow(r++, new Label("Training threads"), threads);
@@ -123,6 +130,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     labeled.setText(String.valueOf(s.labeledBatch()));
     unlabeled.setText(String.valueOf(s.unlabeledBatch()));
     crop.setText(String.valueOf(s.crop()));
+    maxSide.setText(String.valueOf(s.maxSide()));
     backbone.setValue(s.backbone());
     lr.setText(String.valueOf(s.learningRate()));
     threads.setText(String.valueOf(s.threads()));
@@ -151,6 +159,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
         integer(labeled, "labeled batch"),
         integer(unlabeled, "unlabeled batch"),
         integer(crop, "crop"),
+        integer(maxSide, "max. image side"),
         backbone.getValue(),
         number(lr, "learning rate"),
         integer(threads, "threads"),

@@ -95,6 +95,23 @@ public record TrainingData(
     return max;
   }
 
+  /**
+   * The same data with every image (and mask) larger than {@code maxSide} on its long side shrunk
+   * to it as it is loaded (shrunk copies are cached, see {@link ScaledSource}); {@code maxSide <=
+   * 0} keeps the full resolution.
+   */
+  public TrainingData withMaxSide(int maxSide) {
+    if (maxSide <= 0) {
+      return this;
+    }
+    ScaledSource.Cache cache = ScaledSource.Cache.forHeap();
+    return new TrainingData(
+        new ScaledSource(labeled, maxSide, cache),
+        new ScaledSource(unlabeled, maxSide, cache),
+        new ScaledSource(val, maxSide, cache),
+        classes);
+  }
+
   /** A source with no images. */
   public static SegmentationSource empty() {
     return new SegmentationSource() {

@@ -15,20 +15,17 @@ import org.pc2seg.image.IndexMask;
 public final class ViewAugmenter {
   private final AugmentConfig cfg;
   private final int crop;
-  private final double baseLongSide;
 
   /**
    * @param cfg augmentation settings
    * @param crop output side length
-   * @param resizeLongSide when > 0, images are first scaled so their long side is this
    */
-  public ViewAugmenter(AugmentConfig cfg, int crop, int resizeLongSide) {
+  public ViewAugmenter(AugmentConfig cfg, int crop) {
     if (crop < 16) {
       throw new IllegalArgumentException("crop must be at least 16 pixels, got " + crop);
     }
     this.cfg = cfg;
     this.crop = crop;
-    this.baseLongSide = resizeLongSide;
   }
 
   public int crop() {
@@ -37,8 +34,7 @@ public final class ViewAugmenter {
 
   /** Draws a geometry for a source of size w×h. */
   public Geometry drawGeometry(int w, int h, Random r) {
-    double base = baseLongSide > 0 ? baseLongSide / Math.max(w, h) : 1.0;
-    double s = base * (cfg.scaleMin() + (cfg.scaleMax() - cfg.scaleMin()) * r.nextDouble());
+    double s = cfg.scaleMin() + (cfg.scaleMax() - cfg.scaleMin()) * r.nextDouble();
     int sw = (int) Math.round(w * s);
     int sh = (int) Math.round(h * s);
     int x0 = sw > crop ? r.nextInt(sw - crop + 1) : 0;

@@ -7,35 +7,35 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import org.pc2seg.image.Downscale;
 import org.pc2seg.ml.data.ImageTensors;
 import org.pc2seg.ml.tensor.NoGrad;
 import org.pc2seg.ml.tensor.Upload;
 
 /**
- * Runs a segmentation block on a whole image in inference mode (BatchNorm running statistics): the
- * image is optionally rescaled, padded to a multiple of 16 with the mean colour, and the
- * probabilities are cropped (and rescaled) back to the original size. Memory is freed per call: the
- * image goes in through {@link Upload}, not a direct buffer left for the garbage collector.
+ * Runs a segmentation block on a whole image in inference mode (BatchNorm running statistics): an
+ * image larger than the model's working size is shrunk to it, padded to a multiple of 16 with the
+ * mean colour, and the probabilities are cropped (and rescaled) back to the original size. Memory
+ * is freed per call: the image goes in through {@link Upload}, not a direct buffer left for the
+ * garbage collector.
  */
 public final class Inference {
   private static final int MULTIPLE = 16;
 
   private Inference() {}
 
-  /** Class probabilities (K×H×W) of an image. */
+  /**
+   * Class probabilities (K×H×W, at the image's own size) of an image; an image whose long side
+   * exceeds {@code maxSide} (when > 0) runs through the network at that size and its probabilities
+   * are scaled back up.
+   */
   public static Prediction predict(
-      Block block, NDManager manager, BufferedImage image, int resizeLongSide) {
+      Block block, NDManager manager, BufferedImage image, int maxSide) {
     int w0 = image.getWidth();
     int h0 = image.getHeight();
-    BufferedImage img = image;
-    if (resizeLongSide > 0 && Math.max(w0, h0) != resizeLongSide) {
-      double s = (double) resizeLongSide / Math.max(w0, h0);
-      img =
-          resize(
-              image, Math.max(1, (int) Math.round(w0 * s)), Math.max(1, (int) Math.round(h0 * s)));
-    }
+    int[] size = Downscale.fit(w0, h0, maxSide);
+    BufferedImage img = Downscale.image(image, size[0], size[1]);
     int w = img.getWidth();
     int h = img.getHeight();
     int pw = (w + MULTIPLE - 1) / MULTIPLE * MULTIPLE;
@@ -59,16 +59,5 @@ public final class Inference {
       int k = (int) probs.getShape().get(1);
       return new Prediction(w0, h0, k, probs.toFloatArray());
     }
-  }
-
-  /** Bilinear resize. */
-  public static BufferedImage resize(BufferedImage src, int w, int h) {
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    var g = out.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(src, 0, 0, w, h, null);
-    g.dispose();
-    return out;
   }
 }

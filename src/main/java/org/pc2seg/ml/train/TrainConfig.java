@@ -10,6 +10,9 @@ import org.pc2seg.ml.sampling.SamplingScheme;
  * be repeated exactly.
  */
 public final class TrainConfig {
+  /** Default working size (long side, pixels): larger photos train and predict at this size. */
+  public static final int DEFAULT_MAX_SIDE = 1024;
+
   // Method
   Method method = Method.PC2SEG;
   SamplingScheme sampling = SamplingScheme.DIFF_IMAGE_DEBIASED;
@@ -24,7 +27,7 @@ public final class TrainConfig {
   int batchLabeled = 4;
   int batchUnlabeled = 4;
   int crop = 128;
-  int resizeLongSide;
+  int resizeLongSide = DEFAULT_MAX_SIDE;
   double learningRate = 1e-3;
   double weightDecay = 1e-4;
   int lrWarmupSteps = 20;
@@ -164,7 +167,11 @@ public final class TrainConfig {
     return crop;
   }
 
-  /** When > 0, images are scaled so their long side is this, in training and prediction. */
+  /**
+   * The working size: images whose long side is larger are shrunk to it, with their masks, for
+   * training and validation, and predicted at it (the probabilities are scaled back up to the
+   * image). 0 keeps every image at full resolution (the value in runs made before this setting).
+   */
   public int resizeLongSide() {
     return resizeLongSide;
   }

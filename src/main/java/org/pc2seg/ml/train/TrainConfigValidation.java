@@ -12,6 +12,10 @@ final class TrainConfigValidation {
     require(
         c.crop() >= 32 && c.crop() % 16 == 0,
         "crop must be a multiple of 16 and >= 32, got " + c.crop());
+    require(
+        c.resizeLongSide() == 0 || c.resizeLongSide() >= c.crop(),
+        "max image side must be 0 (full resolution) or at least the crop, got "
+            + c.resizeLongSide());
     require(c.learningRate() > 0, "learning rate must be > 0");
     require(c.gradClip() >= 0, "gradient clip norm must be >= 0 (0 = off)");
     require(c.temperature() > 0, "temperature tau must be > 0");

@@ -56,7 +56,7 @@ final class TrainingSession {
       RunFolder run,
       TrainingListener listener,
       CancelToken cancel) {
-    this.data = data;
+    this.data = data.withMaxSide(cfg.resizeLongSide()); // photos train at a working size
     this.cfg = cfg;
     this.run = run;
     this.listener = listener == null ? TrainingListener.NONE : listener;
@@ -136,7 +136,7 @@ final class TrainingSession {
 
   private LoopEnd loop(Model model, DeepLabV3Plus block, AdamW opt, NDManager base, int start)
       throws IOException {
-    ViewAugmenter aug = new ViewAugmenter(cfg.augment(), cfg.crop(), cfg.resizeLongSide());
+    ViewAugmenter aug = new ViewAugmenter(cfg.augment(), cfg.crop());
     int step = start;
     double lastLoss = Double.NaN;
     int badGradients = 0;
@@ -317,8 +317,7 @@ final class TrainingSession {
   private void validate(Model model, DeepLabV3Plus block, NDManager base, int step)
       throws IOException {
     ValidationMetrics m =
-        Validator.evaluate(
-            block, base, data.val(), data.numClasses(), cfg.resizeLongSide(), step, null);
+        Validator.evaluate(block, base, data.val(), data.numClasses(), step, null);
     boolean best = log.addValidation(m);
     if (best) {
       RunFolder.saveWeights(model, run.file(RunFolder.BEST));

@@ -23,7 +23,6 @@ public final class Validator {
       NDManager manager,
       SegmentationSource images,
       int numClasses,
-      int resizeLongSide,
       int step,
       CancelToken cancel)
       throws IOException {
@@ -33,7 +32,7 @@ public final class Validator {
         break;
       }
       LabeledImage li = images.load(i);
-      Prediction p = Inference.predict(block, manager, li.image(), resizeLongSide);
+      Prediction p = Inference.predict(block, manager, li.image(), 0);
       cm.add(li.mask().data(), p.classes());
     }
     return cm.metrics(step);

@@ -69,7 +69,7 @@ class ModelExportCliTest {
     Files.writeString(
         run.resolve("config.json"),
         "{\"backbone\":\"resnet18\",\"outputStride\":16,\"width\":32,\"projectionDim\":16,"
-            + "\"crop\":64}");
+            + "\"crop\":64,\"resizeLongSide\":1024}");
     Files.writeString(run.resolve("classes.json"), CLASSES);
 
     Path onnx = tmp.resolve("out/model.onnx");
@@ -92,6 +92,7 @@ class ModelExportCliTest {
         OrtSession.Result res = s.run(Map.of("input", t))) {
       assertThat(s.getMetadata().getCustomMetadata().get("pc2seg.input_size")).isEqualTo("64x64");
       assertThat(s.getMetadata().getCustomMetadata().get("pc2seg.run")).isEqualTo("run-1");
+      assertThat(s.getMetadata().getCustomMetadata().get("pc2seg.max_side")).isEqualTo("1024");
       FloatBuffer fb = ((OnnxTensor) res.get("logits").orElseThrow()).getFloatBuffer();
       float[] got = new float[fb.remaining()];
       fb.get(got);

@@ -44,6 +44,7 @@ class RealTrainingFxTest {
           2,
           2,
           64,
+          1024,
           "resnet18",
           0.002,
           1,

@@ -54,12 +54,13 @@ class TrainingLogicTest {
         .isGreaterThan(TrainingSettings.cpuPreset().crop());
     TrainingSettings bad =
         new TrainingSettings(
-            "pc2seg", SamplingScheme.UNIFORM, 0, 1, 0, 100, "vgg16", 2, 0, "tpu", 1, 1, 1);
+            "pc2seg", SamplingScheme.UNIFORM, 0, 1, 0, 100, 50, "vgg16", 2, 0, "tpu", 1, 1, 1);
     List<String> p = bad.problems();
     assertThat(String.join("\n", p))
         .contains("steps")
         .contains("unlabeled batch")
         .contains("crop")
+        .contains("max. image side must be 0 (full resolution) or at least the crop (was 50)")
         .contains("learning rate")
         .contains("threads")
         .contains("device")
@@ -78,6 +79,7 @@ class TrainingLogicTest {
             4,
             4,
             128,
+            768,
             "resnet50",
             0.001,
             1,
@@ -87,6 +89,7 @@ class TrainingLogicTest {
             42);
     assertThat(s.problems()).isEmpty();
     assertThat(DjlTrainingEngine.config(s, null).backbone()).isEqualTo("resnet50");
+    assertThat(DjlTrainingEngine.config(s, null).resizeLongSide()).isEqualTo(768);
 
     org.pc2seg.ml.train.RunFolder active =
         new org.pc2seg.ml.train.RunFolder(java.nio.file.Files.createDirectories(tmp.resolve("r")));

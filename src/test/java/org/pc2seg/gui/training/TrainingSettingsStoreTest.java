@@ -27,6 +27,7 @@ class TrainingSettingsStoreTest {
             6,
             2,
             192,
+            800,
             "resnet34",
             0.0005,
             1,

@@ -42,7 +42,7 @@ class BatchPrefetcherTest {
             null,
             null,
             List.of("a", "b"));
-    ViewAugmenter aug = new ViewAugmenter(AugmentConfig.defaults(), 32, 0);
+    ViewAugmenter aug = new ViewAugmenter(AugmentConfig.defaults(), 32);
     try (BatchPrefetcher p1 = new BatchPrefetcher(d.labeled(), d.unlabeled(), aug, 7, 3, 2, 2);
         BatchPrefetcher p2 = new BatchPrefetcher(d.labeled(), d.unlabeled(), aug, 7, 3, 2, 1)) {
       Batch a0 = p1.get(0);

@@ -33,9 +33,9 @@ class ViewAugmenterTest {
       }
     }
     // Geometry only: the strong view must equal the weak view pixel by pixel.
-    ViewAugmenter geo = new ViewAugmenter(AugmentConfig.defaults().withoutPhotometric(), 64, 0);
+    ViewAugmenter geo = new ViewAugmenter(AugmentConfig.defaults().withoutPhotometric(), 64);
     // Full photometric: the same Random stream must give the same geometry.
-    ViewAugmenter full = new ViewAugmenter(AugmentConfig.defaults(), 64, 0);
+    ViewAugmenter full = new ViewAugmenter(AugmentConfig.defaults(), 64);
     for (int trial = 0; trial < 20; trial++) {
       ViewPair v = geo.views(new LabeledImage("a", img, mask), new Random(trial));
       assertThat(v.strong()).containsExactly(v.weak());
@@ -71,8 +71,7 @@ class ViewAugmenterTest {
       }
     }
     AugmentConfig cfg = new AugmentConfig(1, 1, true, 1, 0.4, 0.4, 0.4, 0.1, 0, 0, 0);
-    ViewPair v =
-        new ViewAugmenter(cfg, 64, 0).views(new LabeledImage("b", img, null), new Random(3));
+    ViewPair v = new ViewAugmenter(cfg, 64).views(new LabeledImage("b", img, null), new Random(3));
     assertThat(v.strong()).isNotEqualTo(v.weak());
     // Per-pixel luminance of the two views is strongly correlated (same scene point per pixel).
     int n = 64 * 64;
@@ -93,8 +92,7 @@ class ViewAugmenterTest {
       mask.data()[i] = 1;
     }
     AugmentConfig cfg = new AugmentConfig(1, 1, false, 0, 0, 0, 0, 0, 0, 0, 0);
-    ViewPair v =
-        new ViewAugmenter(cfg, 64, 0).views(new LabeledImage("s", img, mask), new Random(1));
+    ViewPair v = new ViewAugmenter(cfg, 64).views(new LabeledImage("s", img, mask), new Random(1));
     assertThat(v.mask()[0]).isEqualTo((byte) 1);
     assertThat(v.mask()[63] & 0xFF).isEqualTo(255);
     assertThat(v.mask()[63 * 64] & 0xFF).isEqualTo(255);

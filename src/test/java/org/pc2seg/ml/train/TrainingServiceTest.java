@@ -270,6 +270,25 @@ class TrainingServiceTest {
   }
 
   @Test
+  void aRunWithAMaxSidePredictsSmallerAndGivesProbabilitiesAtTheImagesOwnSize() throws Exception {
+    TrainingData data = TinyData.data(dir);
+    TrainConfig cfg =
+        TinyData.config().optMethod(Method.SUPERVISED).optSteps(2).optResizeLongSide(32).build();
+    trained(data, cfg, "small");
+    assertThat(Files.readString(dir.resolve("small").resolve("config.json")))
+        .contains("\"resizeLongSide\": 32");
+    java.awt.image.BufferedImage image = data.val().load(0).image();
+    try (Predictor p = Predictor.load(dir.resolve("small"))) {
+      Prediction pr = p.predict(image);
+      assertThat(pr.width()).isEqualTo(image.getWidth()).isGreaterThan(32);
+      assertThat(pr.height()).isEqualTo(image.getHeight());
+    }
+    assertThat(TrainConfig.defaults().resizeLongSide()).isEqualTo(TrainConfig.DEFAULT_MAX_SIDE);
+    assertThatThrownBy(() -> TinyData.config().optResizeLongSide(16).build())
+        .hasMessageContaining("max image side");
+  }
+
+  @Test
   void aDivergingRunStopsKeepsTheLastGoodCheckpointAndSaysWhy() throws Exception {
     TrainingData data = TinyData.data(dir);
     // An absurd learning rate without clipping overflows the weights within a few steps.
