@@ -43,11 +43,82 @@ public final class ViewAugmenter {
     return new Geometry(s, x0, y0, flip, crop);
   }
 
+  /**
+   * Draws a geometry whose crop shows labeled pixels of {@code m}, for masks painted with a few
+   * strokes on a large image, where most random crops would show none and teach nothing. The first
+   * draw is {@link #drawGeometry}'s, so a crop of a fully labeled mask, which always shows labels,
+   * is drawn exactly as before; otherwise up to {@link #LABEL_RETRIES} more draws, then a crop
+   * around a random labeled pixel at the last draw's scale. A mask without labels keeps its last
+   * draw.
+   */
+  public Geometry drawLabeledGeometry(IndexMask m, Random r) {
+    int w = m.width();
+    int h = m.height();
+    Geometry g = drawGeometry(w, h, r);
+    for (int t = 0; t < LABEL_RETRIES && !showsLabels(m, g); t++) {
+      g = drawGeometry(w, h, r);
+    }
+    return showsLabels(m, g) ? g : aroundLabeledPixel(m, g, r);
+  }
+
+  /** Extra draws before a crop is centred on a labeled pixel. */
+  static final int LABEL_RETRIES = 8;
+
+  /** Whether the crop of {@code g} shows at least one labeled (not 255) pixel of {@code m}. */
+  static boolean showsLabels(IndexMask m, Geometry g) {
+    int c = g.crop();
+    int w = m.width();
+    int h = m.height();
+    byte[] d = m.data();
+    for (int y = 0; y < c; y++) {
+      int sy = (int) Math.min(Math.max(Math.round(g.sourceY(y)), 0), h - 1);
+      for (int x = 0; x < c; x++) {
+        if (g.padded(x, y, w, h)) {
+          continue;
+        }
+        int sx = (int) Math.min(Math.max(Math.round(g.sourceX(x)), 0), w - 1);
+        if ((d[sy * w + sx] & 0xFF) != IndexMask.IGNORE) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Geometry aroundLabeledPixel(IndexMask m, Geometry g, Random r) {
+    byte[] d = m.data();
+    int count = 0;
+    for (byte b : d) {
+      if ((b & 0xFF) != IndexMask.IGNORE) {
+        count++;
+      }
+    }
+    if (count == 0) {
+      return g;
+    }
+    int k = r.nextInt(count);
+    int idx = 0;
+    for (; idx < d.length; idx++) {
+      if ((d[idx] & 0xFF) != IndexMask.IGNORE && k-- == 0) {
+        break;
+      }
+    }
+    double s = g.scale();
+    int c = g.crop();
+    int sw = (int) Math.round(m.width() * s);
+    int sh = (int) Math.round(m.height() * s);
+    int px = (int) Math.min(sw - 1, Math.floor((idx % m.width() + 0.5) * s));
+    int py = (int) Math.min(sh - 1, Math.floor((idx / m.width() + 0.5) * s));
+    int x0 = Math.max(0, Math.min(Math.max(0, sw - c), px - r.nextInt(c)));
+    int y0 = Math.max(0, Math.min(Math.max(0, sh - c), py - r.nextInt(c)));
+    return new Geometry(s, x0, y0, g.flip(), c);
+  }
+
   /** Makes the weak/strong pair of an image (mask may be null). */
   public ViewPair views(LabeledImage src, Random r) {
     int w = src.image().getWidth();
     int h = src.image().getHeight();
-    Geometry g = drawGeometry(w, h, r);
+    Geometry g = src.mask() == null ? drawGeometry(w, h, r) : drawLabeledGeometry(src.mask(), r);
     float[] planes = ImageTensors.planes(src.image());
     int n = crop * crop;
     float[] weak = new float[3 * n];

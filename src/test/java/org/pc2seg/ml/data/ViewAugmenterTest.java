@@ -24,6 +24,48 @@ class ViewAugmenterTest {
   }
 
   @Test
+  void cropsOfASparselyLabeledImageShowItsLabels() {
+    // one 12x12 stroke on a large image: most random 64 px crops would show no label
+    IndexMask mask = IndexMask.blank(1000, 800);
+    for (int y = 500; y < 512; y++) {
+      for (int x = 700; x < 712; x++) {
+        mask.set(x, y, 1);
+      }
+    }
+    BufferedImage img = new BufferedImage(1000, 800, BufferedImage.TYPE_INT_RGB);
+    ViewAugmenter aug = new ViewAugmenter(AugmentConfig.defaults(), 64);
+    int plain = 0;
+    for (int seed = 0; seed < 40; seed++) {
+      ViewPair v = aug.views(new LabeledImage("s", img, mask), new Random(seed));
+      int labeled = 0;
+      for (byte b : v.mask()) {
+        labeled += b == 1 ? 1 : 0;
+      }
+      assertThat(labeled).as("seed %d", seed).isPositive();
+      Geometry g = aug.drawGeometry(1000, 800, new Random(seed));
+      plain += ViewAugmenter.showsLabels(mask, g) ? 1 : 0;
+    }
+    assertThat(plain).as("plain random crops showing the stroke").isLessThan(10);
+  }
+
+  @Test
+  void cropsOfAFullyLabeledImageAreDrawnAsBefore() {
+    IndexMask mask = IndexMask.blank(300, 200);
+    for (int y = 0; y < 200; y++) {
+      for (int x = 0; x < 300; x++) {
+        mask.set(x, y, (x + y) % 3);
+      }
+    }
+    ViewAugmenter aug = new ViewAugmenter(AugmentConfig.defaults(), 64);
+    for (int seed = 0; seed < 20; seed++) {
+      Random a = new Random(seed);
+      Random b = new Random(seed);
+      assertThat(aug.drawLabeledGeometry(mask, a)).isEqualTo(aug.drawGeometry(300, 200, b));
+      assertThat(a.nextLong()).as("the same random numbers were used").isEqualTo(b.nextLong());
+    }
+  }
+
+  @Test
   void weakAndStrongPixelsShowTheSameScenePoint() {
     BufferedImage img = coordinateImage(200, 150);
     IndexMask mask = IndexMask.blank(200, 150);
