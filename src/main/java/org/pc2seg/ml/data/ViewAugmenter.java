@@ -67,22 +67,21 @@ public final class ViewAugmenter {
   /** Whether the crop of {@code g} shows at least one labeled (not 255) pixel of {@code m}. */
   static boolean showsLabels(IndexMask m, Geometry g) {
     int c = g.crop();
-    int w = m.width();
-    int h = m.height();
-    byte[] d = m.data();
     for (int y = 0; y < c; y++) {
-      int sy = (int) Math.min(Math.max(Math.round(g.sourceY(y)), 0), h - 1);
       for (int x = 0; x < c; x++) {
-        if (g.padded(x, y, w, h)) {
-          continue;
-        }
-        int sx = (int) Math.min(Math.max(Math.round(g.sourceX(x)), 0), w - 1);
-        if ((d[sy * w + sx] & 0xFF) != IndexMask.IGNORE) {
+        if (!g.padded(x, y, m.width(), m.height()) && maskValue(m, g, x, y) != IndexMask.IGNORE) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** The mask value that output pixel (x, y) of {@code g} shows: its nearest source pixel. */
+  private static int maskValue(IndexMask m, Geometry g, int x, int y) {
+    int sy = (int) Math.min(Math.max(Math.round(g.sourceY(y)), 0), m.height() - 1);
+    int sx = (int) Math.min(Math.max(Math.round(g.sourceX(x)), 0), m.width() - 1);
+    return m.data()[sy * m.width() + sx] & 0xFF;
   }
 
   private static Geometry aroundLabeledPixel(IndexMask m, Geometry g, Random r) {
@@ -166,19 +165,10 @@ public final class ViewAugmenter {
 
   static void resampleMask(IndexMask m, Geometry g, byte[] out, boolean[] pad) {
     int c = g.crop();
-    int w = m.width();
-    int h = m.height();
-    byte[] d = m.data();
     for (int y = 0; y < c; y++) {
-      int sy = (int) Math.min(Math.max(Math.round(g.sourceY(y)), 0), h - 1);
       for (int x = 0; x < c; x++) {
         int o = y * c + x;
-        if (pad[o]) {
-          out[o] = (byte) IndexMask.IGNORE;
-        } else {
-          int sx = (int) Math.min(Math.max(Math.round(g.sourceX(x)), 0), w - 1);
-          out[o] = d[sy * w + sx];
-        }
+        out[o] = (byte) (pad[o] ? IndexMask.IGNORE : maskValue(m, g, x, y));
       }
     }
   }
