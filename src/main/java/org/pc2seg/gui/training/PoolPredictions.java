@@ -54,22 +54,43 @@ final class PoolPredictions {
     previewCancel.cancel();
   }
 
-  /** A project was opened: reads the mean confidence of its existing predictions. */
+  /**
+   * A project was opened: reads the mean confidence of its existing predictions, then predicts,
+   * with the active model, the images that have none (the app was closed while it predicted the
+   * pool, or the model was trained from the command line).
+   */
   void projectOpened(Project p) {
     meanConfidence.clear();
-    submit(() -> loadMeanConfidences(p));
+    submit(
+        () -> {
+          List<ImageItem> missing = loadMeanConfidences(p);
+          Path run = p.activeModel().orElse(null);
+          if (run != null && !missing.isEmpty() && java.nio.file.Files.isDirectory(run)) {
+            Platform.runLater(
+                () -> {
+                  if (ws.project() == p) {
+                    predict(p, run, missing);
+                  }
+                });
+          }
+        });
   }
 
   /** Predicts the visible image first, then the rest of the pool, then refreshes the ranking. */
   void predict(Project p, Path runDir) {
+    predict(p, runDir, p.items());
+  }
+
+  /** Predicts {@code items} (the visible one first), then refreshes the ranking. */
+  private void predict(Project p, Path runDir, List<ImageItem> items) {
     CancelToken cancel = new CancelToken();
     predictionCancel = cancel;
     List<ImageItem> order = new ArrayList<>();
     ImageItem shown = ws.viewer().currentItem();
-    if (shown != null) {
+    if (shown != null && items.contains(shown)) {
       order.add(shown);
     }
-    for (ImageItem i : p.items()) {
+    for (ImageItem i : items) {
       if (i != shown && i.status() != org.pc2seg.project.ImageStatus.BROKEN) {
         order.add(i);
       }
@@ -160,15 +181,20 @@ final class PoolPredictions {
     }
   }
 
-  private void loadMeanConfidences(Project p) {
+  /** Reads the mean confidence of each existing prediction; returns the images without one. */
+  private List<ImageItem> loadMeanConfidences(Project p) {
+    List<ImageItem> missing = new ArrayList<>();
     for (ImageItem i : p.items()) {
       try {
-        PredictionImage.read(p, i).ifPresent(r -> meanConfidence.put(i.path(), r.meanConfidence()));
+        PredictionImage.read(p, i)
+            .ifPresentOrElse(
+                r -> meanConfidence.put(i.path(), r.meanConfidence()), () -> missing.add(i));
       } catch (Exception ignored) {
-        // an unreadable prediction simply shows no confidence
+        // an unreadable prediction simply shows no confidence (and is not predicted again here)
       }
     }
     Platform.runLater(() -> window.imageList().refresh());
+    return missing;
   }
 
   String annotation(ImageItem item) {

@@ -29,6 +29,9 @@ final class GroundTruthEngine implements TrainingEngine {
   final long stepMillis;
   final AtomicInteger runs = new AtomicInteger();
 
+  /** The images of each {@link #predict} call, in the order asked. */
+  final List<List<ImageItem>> predictCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   GroundTruthEngine(int steps, long stepMillis) {
     this.steps = steps;
     this.stepMillis = stepMillis;
@@ -78,6 +81,7 @@ final class GroundTruthEngine implements TrainingEngine {
       PredictionCallback cb,
       CancelToken cancel)
       throws IOException {
+    predictCalls.add(List.copyOf(order));
     int n = 0;
     Files.createDirectories(project.predictionsDir());
     for (ImageItem item : order) {

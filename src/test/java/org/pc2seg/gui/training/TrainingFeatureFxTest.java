@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
@@ -196,6 +197,43 @@ class TrainingFeatureFxTest {
     assertThat(ms).isLessThan(2000);
     assertThat(feature.controller().statusProperty().get()).contains("stopped");
     assertThat(feature.controls().trainButton().isDisabled()).isFalse();
+  }
+
+  @Test
+  void reopeningAProjectPredictsWhatTheActiveModelHasNotPredictedYet(FxRobot robot)
+      throws Exception {
+    trainAndWaitForPrediction(robot);
+    Path dir = project().root();
+    List<ImageItem> items = project().items();
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            items.stream().allMatch(i -> java.nio.file.Files.exists(project().predictionFile(i))));
+    List<String> removed = new java.util.ArrayList<>();
+    for (ImageItem i : items.subList(1, 4)) { // as if the app had closed while predicting the pool
+      java.nio.file.Files.delete(project().predictionFile(i));
+      java.nio.file.Files.delete(project().confidenceFile(i));
+      removed.add(i.path());
+    }
+    int calls = engine.predictCalls.size();
+
+    robot.interact(() -> window.openProject(dir));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> engine.predictCalls.size() > calls);
+
+    assertThat(engine.predictCalls.get(calls))
+        .extracting(ImageItem::path)
+        .containsExactlyInAnyOrderElementsOf(removed);
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            project().items().stream()
+                .allMatch(i -> java.nio.file.Files.exists(project().predictionFile(i))));
+    int after = engine.predictCalls.size();
+    robot.interact(() -> window.openProject(dir));
+    WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+    assertThat(engine.predictCalls).as("nothing is missing now").hasSize(after);
   }
 
   @Test
