@@ -9,8 +9,8 @@ import org.pc2seg.project.Project;
 
 /**
  * Class probabilities from the engine's {@link Predictor} (the project's active model): the image
- * is read from the project and predicted at its own size. Weak view only, so it serves every
- * measure except {@link UncertaintyMeasure#DISAGREEMENT}.
+ * is read from the project and predicted at the model's working size (its own size when smaller).
+ * Weak view only, so it serves every measure except {@link UncertaintyMeasure#DISAGREEMENT}.
  */
 public final class PredictorProbabilitySource implements ProbabilitySource {
   private final Project project;
@@ -23,7 +23,7 @@ public final class PredictorProbabilitySource implements ProbabilitySource {
 
   @Override
   public ProbabilityMap probabilities(ImageItem item) throws IOException {
-    Prediction p = predictor.predict(ImageLoader.readRgb(project.imageFile(item)));
+    Prediction p = predictor.predictAtWorkingSize(ImageLoader.readRgb(project.imageFile(item)));
     return new ProbabilityMap(p.numClasses(), p.width(), p.height(), p.probabilities());
   }
 }

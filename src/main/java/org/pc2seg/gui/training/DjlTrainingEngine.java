@@ -151,7 +151,7 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
   public ProbabilitySource probabilities(Project project, Path runDir) throws IOException {
     Predictor p = predictor(project, runDir);
     return item -> {
-      Prediction pr = p.predict(ImageLoader.readRgb(project.imageFile(item)));
+      Prediction pr = p.predictAtWorkingSize(ImageLoader.readRgb(project.imageFile(item)));
       return new ProbabilityMap(pr.numClasses(), pr.width(), pr.height(), pr.probabilities());
     };
   }

@@ -151,7 +151,12 @@ public final class HeatmapPane extends VBox {
             for (ImageItem o : others) {
               maps.add(probabilities(src, o));
             }
-            NegativeHeatmap.Result r = NegativeHeatmap.compute(s, maps, x, y, STRIDE);
+            // the maps may be at the model's working size, smaller than the image
+            ProbabilityMap own = maps.get(0);
+            int mx = (int) Math.min(own.width() - 1, (long) x * own.width() / anchorItem.width());
+            int my =
+                (int) Math.min(own.height() - 1, (long) y * own.height() / anchorItem.height());
+            NegativeHeatmap.Result r = NegativeHeatmap.compute(s, maps, mx, my, STRIDE);
             double vmax = r.max();
             List<int[]> pixels = new ArrayList<>();
             for (NegativeHeatmap.Layer l : r.layers()) {
@@ -159,7 +164,7 @@ public final class HeatmapPane extends VBox {
             }
             List<BufferedImage> thumbs = new ArrayList<>();
             for (ImageItem o : others) {
-              thumbs.add(p == null ? null : ImageLoader.readRgb(p.imageFile(o)));
+              thumbs.add(p == null ? null : thumbnail(ImageLoader.readRgb(p.imageFile(o))));
             }
             Platform.runLater(
                 () -> {
@@ -172,6 +177,12 @@ public final class HeatmapPane extends VBox {
                 () -> status.setText("Cannot compute the heat-map: " + e.getMessage()));
           }
         });
+  }
+
+  /** A strip image shrunk to what the strip shows, not kept at photo size. */
+  private static BufferedImage thumbnail(BufferedImage img) {
+    int[] size = org.pc2seg.image.Downscale.fit(img.getWidth(), img.getHeight(), 256);
+    return org.pc2seg.image.Downscale.image(img, size[0], size[1]);
   }
 
   private ProbabilityMap probabilities(ProbabilitySource src, ImageItem i) throws Exception {

@@ -35,14 +35,14 @@ public final class TrainingFeature {
   private final Workspace ws;
   private final TrainingEngine engine;
   private final TrainingController controller = new TrainingController();
-  private final ExecutorService predictor =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "pc2seg-predict");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-          });
+  private final ExecutorService predictor = background("pc2seg-predict");
+
+  /**
+   * Heat-maps answer a click, so they do not queue behind the pool's prediction (minutes for a
+   * folder of photos); they use their own predictor, so the two only share the CPU.
+   */
+  private final ExecutorService heatmaps = background("pc2seg-heatmap");
+
   private final PredictionOverlay predictionOverlay;
   private final HeatmapOverlay heatmapOverlay = new HeatmapOverlay();
   private final HeatmapPane heatmapPane;
@@ -72,7 +72,7 @@ public final class TrainingFeature {
     this.ws = window.workspace();
     this.engine = engine;
     predictionOverlay = new PredictionOverlay(ws.tasks()::execute);
-    heatmapPane = new HeatmapPane(predictor, heatmapOverlay);
+    heatmapPane = new HeatmapPane(heatmaps, heatmapOverlay);
     heatmapMode = new HeatmapMode(ws, heatmapPane, heatmapOverlay);
     controls = new ModelControls(heatmapPane);
     panel = new TrainingPanel(controller);
@@ -328,6 +328,17 @@ public final class TrainingFeature {
     pool.cancel();
     controller.shutdown(3000);
     predictor.shutdownNow();
+    heatmaps.shutdownNow();
+  }
+
+  private static ExecutorService background(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          t.setPriority(Thread.MIN_PRIORITY);
+          return t;
+        });
   }
 
   public TrainingController controller() {

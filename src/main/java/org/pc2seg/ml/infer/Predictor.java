@@ -95,9 +95,21 @@ public final class Predictor implements AutoCloseable {
     return classes;
   }
 
-  /** Class map, confidence and per-pixel probabilities of an image. */
+  /** Class map, confidence and per-pixel probabilities of an image, at the image's own size. */
   public synchronized Prediction predict(BufferedImage image) {
     return Inference.predict(block, manager, image, config.resizeLongSide());
+  }
+
+  /**
+   * The same at the model's working size: an image larger than it is shrunk first and its
+   * probabilities are not scaled back up. For uses that only need the probabilities (ranking,
+   * heat-maps), where a photo's full-size K×H×W map would cost K×4 bytes per pixel.
+   */
+  public Prediction predictAtWorkingSize(BufferedImage image) {
+    int[] size =
+        org.pc2seg.image.Downscale.fit(
+            image.getWidth(), image.getHeight(), config.resizeLongSide());
+    return predict(org.pc2seg.image.Downscale.image(image, size[0], size[1]));
   }
 
   @Override

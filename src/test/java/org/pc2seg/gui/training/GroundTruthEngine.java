@@ -29,6 +29,9 @@ final class GroundTruthEngine implements TrainingEngine {
   final long stepMillis;
   final AtomicInteger runs = new AtomicInteger();
 
+  /** Probability maps are this many times smaller than the image (a model's working size). */
+  volatile int probabilityShrink = 1;
+
   /** The images of each {@link #predict} call, in the order asked. */
   final List<List<ImageItem>> predictCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -105,17 +108,20 @@ final class GroundTruthEngine implements TrainingEngine {
   @Override
   public ProbabilitySource probabilities(Project project, Path runDir) {
     int k = project.numClasses();
+    int f = probabilityShrink;
     return item -> {
       IndexMask t = truth(project, item);
-      int n = t.data().length;
+      int w = t.width() / f;
+      int h = t.height() / f;
+      int n = w * h;
       float[] d = new float[k * n];
       for (int i = 0; i < n; i++) {
-        int c = t.data()[i] & 0xFF;
+        int c = t.get((i % w) * f, (i / w) * f);
         for (int j = 0; j < k; j++) {
           d[j * n + i] = j == c ? 0.85f : 0.15f / (k - 1);
         }
       }
-      return new ProbabilityMap(k, t.width(), t.height(), d);
+      return new ProbabilityMap(k, w, h, d);
     };
   }
 

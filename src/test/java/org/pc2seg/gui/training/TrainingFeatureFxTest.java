@@ -237,6 +237,25 @@ class TrainingFeatureFxTest {
   }
 
   @Test
+  void heatmapAnchorsMapOntoProbabilitiesAtTheModelsWorkingSize(FxRobot robot) throws Exception {
+    engine.probabilityShrink = 2; // as for a photo larger than the model's working size
+    ImageItem item = unlabeled();
+    showAndWait(item, robot);
+    trainAndWaitForPrediction(robot);
+    robot.interact(() -> window.viewer().requestFocus());
+    robot.type(KeyCode.H);
+    Point2D v = window.viewer().toView(50, 42); // in the right half: outside a half-size map
+    robot.clickOn(window.viewer().localToScreen(v.getX(), v.getY()));
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> feature.heatmapPane().resultProperty().get() != null);
+    NegativeHeatmap.Result r = feature.heatmapPane().resultProperty().get();
+    int gw = r.layers().get(0).gridWidth();
+    assertThat(gw).isEqualTo(item.width() / 2 / HeatmapPane.STRIDE);
+    assertThat(r.anchorIndex())
+        .isEqualTo((42 / 2 / HeatmapPane.STRIDE) * gw + 50 / 2 / HeatmapPane.STRIDE);
+  }
+
+  @Test
   void heatmapClickGivesADistributionOverTheCandidates(FxRobot robot) throws Exception {
     ImageItem item = unlabeled();
     showAndWait(item, robot);

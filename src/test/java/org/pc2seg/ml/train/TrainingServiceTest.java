@@ -282,6 +282,8 @@ class TrainingServiceTest {
       Prediction pr = p.predict(image);
       assertThat(pr.width()).isEqualTo(image.getWidth()).isGreaterThan(32);
       assertThat(pr.height()).isEqualTo(image.getHeight());
+      Prediction small = p.predictAtWorkingSize(image);
+      assertThat(Math.max(small.width(), small.height())).isEqualTo(32);
     }
     assertThat(TrainConfig.defaults().resizeLongSide()).isEqualTo(TrainConfig.DEFAULT_MAX_SIDE);
     assertThatThrownBy(() -> TinyData.config().optResizeLongSide(16).build())
