@@ -18,7 +18,8 @@ import org.pc2seg.image.ImageLoader;
  *
  * @param dir the folder
  * @param images image files under it, recursively (at most {@link #LIMIT} files are looked at)
- * @param byFolder image count per folder, relative to {@code dir} ("" for {@code dir} itself)
+ * @param byFolder image count per folder, relative to {@code dir} ("" for {@code dir} itself), in
+ *     name order
  * @param taken the project folders ({@code masks}, {@code predictions}, {@code models}) that
  *     already exist in {@code dir}
  * @param complete false when the walk stopped at {@link #LIMIT} files
@@ -40,7 +41,7 @@ public record ImageFolderSurvey(
 
   /** Walks {@code dir} (hidden files and folders skipped) and counts its images. */
   public static ImageFolderSurvey of(Path dir) throws IOException {
-    Map<String, Integer> byFolder = new TreeMap<>();
+    java.util.SortedMap<String, Integer> byFolder = new TreeMap<>();
     int images = 0;
     int seen = 0;
     boolean complete = true;
@@ -71,7 +72,7 @@ public record ImageFolderSurvey(
     return new ImageFolderSurvey(
         dir,
         images,
-        Map.copyOf(byFolder),
+        java.util.Collections.unmodifiableSortedMap(byFolder),
         List.copyOf(taken),
         complete,
         Files.exists(dir.resolve(Project.FILE)));
@@ -106,6 +107,7 @@ public record ImageFolderSurvey(
       b.append(" in the first ").append(LIMIT).append(" files");
     }
     List<Map.Entry<String, Integer>> folders = new ArrayList<>(byFolder.entrySet());
+    // largest first, ties by name (byFolder is sorted by name, and the sort is stable)
     folders.sort((a, c) -> Integer.compare(c.getValue(), a.getValue()));
     if (folders.size() == 1 && folders.get(0).getKey().isEmpty()) {
       return b.toString();
