@@ -162,7 +162,7 @@ final class TrainingSession {
           out = trainStep.run(block, ps, base, batch, step);
         } catch (EngineException | OutOfMemoryError e) {
           if (isOom(e)) {
-            return new LoopEnd(step, StopReason.OUT_OF_MEMORY, oomAdvice(), lastLoss);
+            return new LoopEnd(step, StopReason.OUT_OF_MEMORY, oomAdvice(cfg), lastLoss);
           }
           throw e;
         }
@@ -347,15 +347,18 @@ final class TrainingSession {
     return m.contains("out of memory") || m.contains("can't allocate") || m.contains("bad_alloc");
   }
 
-  private String oomAdvice() {
+  /** Which settings to lower after running out of memory, most effective first. */
+  static String oomAdvice(TrainConfig cfg) {
     return String.format(
         Locale.ROOT,
         "ran out of memory with batch %d+%d at crop %d (%s, width %d): lower --batch first,"
-            + " then --crop; a smaller --width or backbone also helps",
+            + " then --crop; a smaller --width or backbone also helps, and so does a smaller"
+            + " --max-side (now %s) with large photos, since validation runs on whole images",
         cfg.batchLabeled(),
         cfg.batchUnlabeled(),
         cfg.crop(),
         cfg.backbone(),
-        cfg.width());
+        cfg.width(),
+        cfg.resizeLongSide() == 0 ? "0, full size" : cfg.resizeLongSide() + " px");
   }
 }

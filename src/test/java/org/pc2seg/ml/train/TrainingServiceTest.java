@@ -288,6 +288,9 @@ class TrainingServiceTest {
     assertThat(TrainConfig.defaults().resizeLongSide()).isEqualTo(TrainConfig.DEFAULT_MAX_SIDE);
     assertThatThrownBy(() -> TinyData.config().optResizeLongSide(16).build())
         .hasMessageContaining("max image side");
+    assertThat(TrainingSession.oomAdvice(cfg)).contains("lower --batch", "--max-side (now 32 px)");
+    assertThat(TrainingSession.oomAdvice(TinyData.config().optResizeLongSide(0).build()))
+        .contains("--max-side (now 0, full size)");
   }
 
   @Test
