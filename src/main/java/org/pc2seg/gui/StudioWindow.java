@@ -169,6 +169,7 @@ public final class StudioWindow {
     actions.on(ActionId.NEXT_IMAGE_ALT, () -> list.step(1));
     actions.on(ActionId.PREVIOUS_IMAGE, () -> list.step(-1));
     actions.on(ActionId.PREVIOUS_IMAGE_ALT, () -> list.step(-1));
+    actions.on(ActionId.TOGGLE_VALIDATION, () -> ValidationSplit.toggle(ws));
     for (int i = 1; i <= 9; i++) {
       int index = i - 1;
       actions.on(ActionId.valueOf("CLASS_" + i), () -> selectClassAt(index));

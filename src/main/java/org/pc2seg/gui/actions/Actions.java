@@ -33,6 +33,7 @@ public final class Actions {
           ActionId.QUIT,
           ActionId.ZOOM_FIT,
           ActionId.BRUSH_SMALLER,
+          ActionId.TOGGLE_VALIDATION,
           ActionId.LABEL_NEXT,
           ActionId.ACCEPT_PREDICTION);
 
@@ -64,6 +65,11 @@ public final class Actions {
     alt(ActionId.NEXT_IMAGE_ALT, "Image", "Next image", key(KeyCode.PAGE_DOWN));
     add(ActionId.PREVIOUS_IMAGE, "Image", "Previous image", key(KeyCode.A));
     alt(ActionId.PREVIOUS_IMAGE_ALT, "Image", "Previous image", key(KeyCode.PAGE_UP));
+    add(
+        ActionId.TOGGLE_VALIDATION,
+        "Image",
+        "Validation image (held out of training) on/off",
+        key(KeyCode.V));
     KeyCode[] digits = {
       KeyCode.DIGIT1,
       KeyCode.DIGIT2,
