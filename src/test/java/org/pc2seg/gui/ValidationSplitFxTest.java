@@ -46,6 +46,20 @@ class ValidationSplitFxTest extends WorkspaceFxTestBase {
         .as("saved in project.json")
         .isEqualTo(Split.VAL);
 
+    javafx.scene.control.ChoiceBox<?> filter =
+        robot.lookup("#status-filter").queryAs(javafx.scene.control.ChoiceBox.class);
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ChoiceBox<String> status = (javafx.scene.control.ChoiceBox<String>) filter;
+    javafx.scene.control.ListView<ImageItem> list = robot.lookup("#image-list").queryListView();
+    robot.interact(() -> status.setValue("validation"));
+    assertThat(list.getItems())
+        .hasSize((int) ws().items().stream().filter(i -> i.split() == Split.VAL).count())
+        .hasSizeGreaterThan(valBefore)
+        .contains(item)
+        .allMatch(i -> i.split() == Split.VAL);
+    robot.interact(() -> status.setValue("All"));
+    focusViewer(robot);
+
     robot.type(KeyCode.V);
     assertThat(item.split()).isEqualTo(Split.TRAIN);
     assertThat(ws().messageProperty().get())

@@ -25,6 +25,10 @@ import org.pc2seg.project.Project;
  */
 public final class ImageListPane extends VBox {
   private static final String ALL = "All";
+
+  /** The status filter's entry for the validation split (V moves an image in or out). */
+  static final String VALIDATION = "validation";
+
   private final Workspace ws;
   private final ThumbnailCache thumbs = new ThumbnailCache(64, 600);
   private final FilteredList<ImageItem> filtered;
@@ -55,6 +59,8 @@ public final class ImageListPane extends VBox {
     for (ImageStatus s : ImageStatus.values()) {
       status.getItems().add(s.name().toLowerCase(Locale.ROOT));
     }
+    status.getItems().add(VALIDATION);
+    status.setId("status-filter");
     status.setValue(ALL);
     sort.getItems().addAll("Project order", "Name", "Status", "Last modified");
     sort.setValue("Project order");
@@ -168,7 +174,10 @@ public final class ImageListPane extends VBox {
     filtered.setPredicate(
         i ->
             i.path().toLowerCase(Locale.ROOT).contains(text)
-                && (ALL.equals(st) || i.status().name().equalsIgnoreCase(st)));
+                && (ALL.equals(st)
+                    || (VALIDATION.equals(st)
+                        ? i.split() == org.pc2seg.project.Split.VAL
+                        : i.status().name().equalsIgnoreCase(st))));
     keepShownSelected(true);
   }
 
