@@ -221,6 +221,12 @@ public final class TrainingFeature {
         initFrom == null ? settings : settings.withSteps(Math.max(20, settings.steps() / 2));
     String name = initFrom == null ? "Training" : "Fine-tuning round " + retrain.rounds();
     trainingProject = p;
+    if (p.labeledValItems().isEmpty()) {
+      ws.messageProperty()
+          .set(
+              "Training without validation images, so no mIoU and the last model is kept:"
+                  + " press V on a labeled image to hold it out for validation.");
+    }
     controller.start(name, engine.trainJob(p, s, initFrom), end -> runEnded(p, end));
   }
 

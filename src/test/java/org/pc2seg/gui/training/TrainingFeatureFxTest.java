@@ -237,6 +237,20 @@ class TrainingFeatureFxTest {
   }
 
   @Test
+  void trainingWithoutValidationImagesSaysHowToGetThem(FxRobot robot) throws Exception {
+    robot.interact(
+        () -> project().items().forEach(i -> i.setSplit(org.pc2seg.project.Split.TRAIN)));
+    List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    robot.interact(
+        () -> window.workspace().messageProperty().addListener((o, a, m) -> messages.add(m)));
+    robot.interact(() -> window.viewer().requestFocus());
+    robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(messages)
+        .anyMatch(m -> m.startsWith("Training without validation images") && m.contains("press V"));
+  }
+
+  @Test
   void heatmapAnchorsMapOntoProbabilitiesAtTheModelsWorkingSize(FxRobot robot) throws Exception {
     engine.probabilityShrink = 2; // as for a photo larger than the model's working size
     ImageItem item = unlabeled();
