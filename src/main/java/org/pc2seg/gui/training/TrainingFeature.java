@@ -224,8 +224,8 @@ public final class TrainingFeature {
     if (p.labeledValItems().isEmpty()) {
       ws.messageProperty()
           .set(
-              "Training without validation images, so no mIoU and the last model is kept:"
-                  + " press V on a labeled image to hold it out for validation.");
+              "Training without validation images (no mIoU; the last model is kept): press V on"
+                  + " a labeled image.");
     }
     controller.start(name, engine.trainJob(p, s, initFrom), end -> runEnded(p, end));
   }
