@@ -53,9 +53,17 @@ public final class BackgroundTasks {
     return task;
   }
 
-  /** Runs quiet background work (decoding, prefetching) that is not the pending task. */
+  /**
+   * Runs quiet background work (decoding, prefetching) that is not the pending task. Once {@link
+   * #shutdown} ran (the window is closing) the work is dropped: a training run that ends while the
+   * window closes still reports back, and its follow-up work has nowhere left to go.
+   */
   public void execute(Runnable r) {
-    executor.execute(r);
+    try {
+      executor.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // shut down: nothing is left to refresh
+    }
   }
 
   /** The user-visible task in progress, or null. */

@@ -248,6 +248,7 @@ class TrainingFeatureFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(messages)
         .anyMatch(m -> m.startsWith("Training without validation images") && m.contains("press V"));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !feature.controller().isRunning());
   }
 
   @Test
