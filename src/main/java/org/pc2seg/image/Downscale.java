@@ -24,6 +24,12 @@ public final class Downscale {
     return new int[] {Math.max(1, (int) Math.round(w * s)), Math.max(1, (int) Math.round(h * s))};
   }
 
+  /** {@code img} shrunk to a long side of at most {@code maxSide} ({@link #fit}), or itself. */
+  public static BufferedImage toMaxSide(BufferedImage img, int maxSide) {
+    int[] size = fit(img.getWidth(), img.getHeight(), maxSide);
+    return image(img, size[0], size[1]);
+  }
+
   /**
    * An RGB image resized to {@code w × h}: halved with bilinear filtering (which averages 2×2
    * pixels) while it is more than twice the target, then one bilinear step, so fine texture does

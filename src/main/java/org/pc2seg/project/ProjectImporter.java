@@ -28,8 +28,14 @@ public final class ProjectImporter {
   public static Project fromFolder(
       Path imagesDir, Path projectDir, String name, List<LabelClass> classes, Split split)
       throws IOException {
+    return create(projectDir, name, classes, listImages(imagesDir), split);
+  }
+
+  private static Project create(
+      Path projectDir, String name, List<LabelClass> classes, List<Path> images, Split split)
+      throws IOException {
     Project p = ProjectStore.create(projectDir, name, classes);
-    addImages(p, listImages(imagesDir), split);
+    addImages(p, images, split);
     ProjectStore.save(p);
     return p;
   }
@@ -41,19 +47,20 @@ public final class ProjectImporter {
    * exists there, since the project would write into it, or when the folder holds no images.
    */
   public static Project inImageFolder(Path dir, List<LabelClass> classes) throws IOException {
-    ImageFolderSurvey survey = ImageFolderSurvey.of(dir);
-    if (!survey.taken().isEmpty()) {
-      String f = survey.taken().get(0);
-      throw new ProjectException(
-          dir.resolve(f),
-          "already exists, and a project made here would write its "
-              + f
-              + " into it; make the project in an empty folder instead");
+    for (String f : ImageFolderSurvey.PROJECT_FOLDERS) {
+      if (Files.exists(dir.resolve(f))) {
+        throw new ProjectException(
+            dir.resolve(f),
+            "already exists, and a project made here would write its "
+                + f
+                + " into it; make the project in an empty folder instead");
+      }
     }
-    if (survey.images() == 0) {
+    List<Path> images = listImages(dir); // the folder is walked once
+    if (images.isEmpty()) {
       throw new ProjectException(dir, "holds no images to make a project of");
     }
-    return fromFolder(dir, dir, dir.getFileName().toString(), classes, Split.TRAIN);
+    return create(dir, dir.getFileName().toString(), classes, images, Split.TRAIN);
   }
 
   /**

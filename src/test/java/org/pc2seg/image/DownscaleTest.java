@@ -14,6 +14,12 @@ class DownscaleTest {
     assertThat(Downscale.fit(800, 600, 1024)).containsExactly(800, 600);
     assertThat(Downscale.fit(4000, 3000, 0)).containsExactly(4000, 3000);
     assertThat(Downscale.fit(5000, 1, 100)).containsExactly(100, 1);
+    BufferedImage small = new BufferedImage(80, 60, BufferedImage.TYPE_INT_RGB);
+    assertThat(Downscale.toMaxSide(small, 100)).isSameAs(small);
+    BufferedImage big =
+        Downscale.toMaxSide(new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB), 100);
+    assertThat(big.getWidth()).isEqualTo(100);
+    assertThat(big.getHeight()).isEqualTo(75);
   }
 
   @Test

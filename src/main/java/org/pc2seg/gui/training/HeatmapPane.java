@@ -181,8 +181,7 @@ public final class HeatmapPane extends VBox {
 
   /** A strip image shrunk to what the strip shows, not kept at photo size. */
   private static BufferedImage thumbnail(BufferedImage img) {
-    int[] size = org.pc2seg.image.Downscale.fit(img.getWidth(), img.getHeight(), 256);
-    return org.pc2seg.image.Downscale.image(img, size[0], size[1]);
+    return org.pc2seg.image.Downscale.toMaxSide(img, 256);
   }
 
   private ProbabilityMap probabilities(ProbabilitySource src, ImageItem i) throws Exception {

@@ -34,8 +34,7 @@ public final class Inference {
       Block block, NDManager manager, BufferedImage image, int maxSide) {
     int w0 = image.getWidth();
     int h0 = image.getHeight();
-    int[] size = Downscale.fit(w0, h0, maxSide);
-    BufferedImage img = Downscale.image(image, size[0], size[1]);
+    BufferedImage img = Downscale.toMaxSide(image, maxSide);
     int w = img.getWidth();
     int h = img.getHeight();
     int pw = (w + MULTIPLE - 1) / MULTIPLE * MULTIPLE;

@@ -106,10 +106,7 @@ public final class Predictor implements AutoCloseable {
    * heat-maps), where a photo's full-size K×H×W map would cost K×4 bytes per pixel.
    */
   public Prediction predictAtWorkingSize(BufferedImage image) {
-    int[] size =
-        org.pc2seg.image.Downscale.fit(
-            image.getWidth(), image.getHeight(), config.resizeLongSide());
-    return predict(org.pc2seg.image.Downscale.image(image, size[0], size[1]));
+    return predict(org.pc2seg.image.Downscale.toMaxSide(image, config.resizeLongSide()));
   }
 
   @Override
