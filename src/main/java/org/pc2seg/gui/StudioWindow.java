@@ -62,6 +62,7 @@ public final class StudioWindow {
   private final ClassPalettePane palette;
   private ShortcutOverlay help;
   private final ProjectDialogs dialogs;
+  private final ProjectImages images;
 
   public StudioWindow(Stage stage) {
     this.stage = stage;
@@ -85,6 +86,7 @@ public final class StudioWindow {
     centre.getChildren().add(viewer);
 
     dialogs = new ProjectDialogs(stage, tasks, this::openProject);
+    images = new ProjectImages(stage, ws, list);
     bindActions(dialogs);
     BorderPane root = new BorderPane();
     root.setTop(
@@ -105,6 +107,7 @@ public final class StudioWindow {
     root.setBottom(new StatusBar(ws));
     Scene scene = new Scene(root, 1400, 860);
     actions.install(scene);
+    images.acceptDrops(scene);
     scene.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
@@ -140,6 +143,8 @@ public final class StudioWindow {
     actions.on(ActionId.NEW_PROJECT, dialogs::newProject);
     actions.on(ActionId.OPEN_PROJECT, dialogs::openProject);
     actions.on(ActionId.IMPORT_VOC, dialogs::importVoc);
+    actions.on(ActionId.ADD_IMAGES, images::chooseAndAdd);
+    actions.on(ActionId.REMOVE_IMAGE, images::removeShown);
     actions.on(ActionId.SAVE, ws::save);
     actions.on(
         ActionId.QUIT,
@@ -313,6 +318,19 @@ public final class StudioWindow {
   public void shutdown() {
     ws.close();
     tasks.shutdown();
+  }
+
+  /**
+   * Calls {@code l} on the FX thread with the images each addition (Add images…, a drop) brought
+   * into the open project, after project.json is saved.
+   */
+  public void onImagesAdded(java.util.function.Consumer<List<org.pc2seg.project.ImageItem>> l) {
+    images.onAdded(l);
+  }
+
+  /** Adds image files and folders of images to the open project, as a drop on the window does. */
+  public void addImages(List<Path> filesOrFolders) {
+    images.add(filesOrFolders);
   }
 
   /** Adds a pane (e.g. Train) under the class palette and tool options. */

@@ -3,7 +3,11 @@ package org.pc2seg.gui;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -317,7 +321,41 @@ public final class Workspace implements ToolContext {
   }
 
   private void refreshItems() {
+    Project p = project.get();
+    if (p != null) {
+      syncItems(p.items());
+    }
     statusVersion.set(statusVersion.get() + 1);
+  }
+
+  /** Brings the list in line with the project's after images were added or removed. */
+  private void syncItems(List<ImageItem> now) {
+    if (now.equals(items)) {
+      return; // ImageItem keeps identity equality: same images in the same order
+    }
+    Set<ImageItem> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    keep.addAll(now);
+    items.removeIf(i -> !keep.contains(i));
+    Set<ImageItem> have = Collections.newSetFromMap(new IdentityHashMap<>());
+    have.addAll(items);
+    items.addAll(now.stream().filter(i -> !have.contains(i)).toList());
+  }
+
+  /**
+   * Lets go of an image about to leave the project: when it is the one on screen, its mask is saved
+   * and the viewer shows nothing (callers first move to another image when there is one).
+   */
+  public void release(ImageItem item) {
+    if (item == null || item != requested || saver == null) {
+      return;
+    }
+    autosave.stop();
+    finishOpenStroke();
+    saver.leave(item);
+    requested = null;
+    loadGeneration++;
+    viewer.setImage(null);
+    refreshUnsaved();
   }
 
   /** Increments whenever image statuses or the class table may have changed. */

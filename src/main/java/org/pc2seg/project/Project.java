@@ -25,8 +25,10 @@ public final class Project {
   private final Path root;
   private String name;
   private final List<LabelClass> classes = new ArrayList<>();
-  private final List<ImageItem> items = new ArrayList<>();
-  private final List<Problem> problems = new ArrayList<>();
+  // Copy-on-write: background work (predicting the pool, ranking, saving) iterates the images
+  // while the FX thread may add or remove some; each iteration sees one consistent list.
+  private final List<ImageItem> items = new CopyOnWriteArrayList<>();
+  private final List<Problem> problems = new CopyOnWriteArrayList<>();
   private final List<ProjectListener> listeners = new CopyOnWriteArrayList<>();
   private String activeModel;
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.pc2seg.image.ImageFormatException;
 import org.pc2seg.image.ImageLoader;
@@ -105,29 +107,81 @@ public final class ProjectImporter {
 
   /** Adds image files (anywhere on disk) to a project; already present paths are skipped. */
   public static List<ImageItem> addImages(Project p, List<Path> files, Split split) {
+    ImageAddition a = add(p, files, split, new ArrayList<>(), false);
+    for (Problem skipped : a.skipped()) {
+      p.addProblem(skipped);
+    }
+    return a.added();
+  }
+
+  /**
+   * Adds image files, and the images under folders (recursively, as {@link #listImages}), to an
+   * open project: what File → Add images… and dropping files on the window do. New images join the
+   * unlabeled pool; one whose mask is already in the project's masks folder (an image removed
+   * earlier and added again) comes back labeled, as a training image, and one with a prediction
+   * comes back predicted. Files already in the project are counted, not added twice; files that are
+   * not images, cannot be read, or would share another image's mask name are skipped with the
+   * reason. Fires one change and does not save.
+   */
+  public static ImageAddition addFiles(Project p, List<Path> filesOrFolders) throws IOException {
+    List<Path> files = new ArrayList<>();
+    List<Problem> skipped = new ArrayList<>();
+    for (Path f : filesOrFolders) {
+      if (Files.isDirectory(f)) {
+        files.addAll(listImages(f));
+      } else if (ImageLoader.isImageFile(f)) {
+        files.add(f);
+      } else {
+        skipped.add(
+            new Problem(
+                f,
+                Files.exists(f)
+                    ? "not an image file (" + String.join(", ", ImageLoader.EXTENSIONS) + ")"
+                    : "no such file"));
+      }
+    }
+    return add(p, files, Split.UNLABELED, skipped, true);
+  }
+
+  private static ImageAddition add(
+      Project p, List<Path> files, Split split, List<Problem> skipped, boolean fromDisk) {
+    Set<String> paths = new HashSet<>();
+    Set<String> stems = new HashSet<>();
+    for (ImageItem i : p.items()) {
+      paths.add(i.path());
+      stems.add(i.stem());
+    }
     List<ImageItem> added = new ArrayList<>();
+    int present = 0;
     for (Path f : files) {
       Path abs = f.toAbsolutePath().normalize();
       String rel = p.root().relativize(abs).toString().replace('\\', '/');
-      if (p.item(rel).isPresent()) {
+      if (!paths.add(rel)) {
+        present++;
         continue;
       }
       try {
         ImageLoader.Size size = ImageLoader.readSize(abs);
         ImageItem item =
             new ImageItem(rel, size.width(), size.height(), split, ImageStatus.UNLABELED);
-        if (stemTaken(p, item.stem())) {
-          p.addProblem(new Problem(abs, "another image already uses the mask name " + item.stem()));
+        if (!stems.add(item.stem())) {
+          skipped.add(new Problem(abs, "another image already uses the mask name " + item.stem()));
           continue;
         }
-        p.mutableItems().add(item);
+        if (fromDisk) {
+          ProjectStore.refreshStatus(p, item);
+          if (item.status() == ImageStatus.LABELED && split == Split.UNLABELED) {
+            item.setSplit(Split.TRAIN);
+          }
+        }
         added.add(item);
       } catch (IOException e) {
-        p.addProblem(new Problem(abs, ProjectStore.stripFile(e.getMessage(), abs)));
+        skipped.add(new Problem(abs, ProjectStore.stripFile(e.getMessage(), abs)));
       }
     }
+    p.mutableItems().addAll(added); // one copy of the copy-on-write list, however many images
     p.fire();
-    return added;
+    return new ImageAddition(List.copyOf(added), present, List.copyOf(skipped));
   }
 
   /** Removes an image from the project, optionally deleting its mask and predictions. */
@@ -156,10 +210,6 @@ public final class ProjectImporter {
           .sorted()
           .toList();
     }
-  }
-
-  private static boolean stemTaken(Project p, String stem) {
-    return p.items().stream().anyMatch(i -> i.stem().equals(stem));
   }
 
   static String stemOf(String fileName) {

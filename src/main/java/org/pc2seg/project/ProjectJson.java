@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The on-disk JSON form of a project; field order here is the order written. */
 final class ProjectJson {
@@ -113,6 +115,9 @@ final class ProjectJson {
     Project p = new Project(root, j.name == null ? root.getFileName().toString() : j.name, classes);
     p.setActiveModelRaw(j.activeModel);
     if (j.images != null) {
+      List<ImageItem> read = new ArrayList<>();
+      Set<String> paths = new HashSet<>();
+      Set<String> stems = new HashSet<>();
       for (ImageJson ij : j.images) {
         if (ij == null || ij.path == null || ij.path.isBlank()) {
           p.addProblem(new Problem(file, "an image entry has no path; skipped"));
@@ -137,8 +142,7 @@ final class ProjectJson {
                 Math.max(0, ij.height),
                 split,
                 parseEnum(ImageStatus.class, ij.status, ImageStatus.UNLABELED));
-        if (p.item(item.path()).isPresent()
-            || p.items().stream().anyMatch(i -> i.stem().equals(item.stem()))) {
+        if (!paths.add(item.path()) || !stems.add(item.stem())) {
           p.addProblem(
               new Problem(
                   file,
@@ -146,8 +150,9 @@ final class ProjectJson {
           continue;
         }
         item.setTimes(parseTime(ij.created), parseTime(ij.modified));
-        p.mutableItems().add(item);
+        read.add(item);
       }
+      p.mutableItems().addAll(read);
     }
     return p;
   }

@@ -109,51 +109,56 @@ public final class ProjectStore {
    */
   public static void refreshStatuses(Project p) {
     for (ImageItem item : p.items()) {
-      Path img = p.imageFile(item);
-      if (!Files.isRegularFile(img)) {
-        p.addProblem(new Problem(img, "image file is missing"));
-        item.setStatusQuietly(ImageStatus.BROKEN);
-        continue;
+      refreshStatus(p, item);
+    }
+  }
+
+  /** {@link #refreshStatuses} for one image (which need not be in the project's list yet). */
+  static void refreshStatus(Project p, ImageItem item) {
+    Path img = p.imageFile(item);
+    if (!Files.isRegularFile(img)) {
+      p.addProblem(new Problem(img, "image file is missing"));
+      item.setStatusQuietly(ImageStatus.BROKEN);
+      return;
+    }
+    try {
+      ImageLoader.Size size = ImageLoader.readSize(img);
+      if (item.width() > 0 && (item.width() != size.width() || item.height() != size.height())) {
+        p.addProblem(
+            new Problem(
+                img,
+                "image is "
+                    + size.width()
+                    + "x"
+                    + size.height()
+                    + " but the project recorded "
+                    + item.width()
+                    + "x"
+                    + item.height()
+                    + "; using the image's size"));
       }
+      item.setSize(size.width(), size.height());
+    } catch (IOException e) {
+      p.addProblem(new Problem(img, stripFile(e.getMessage(), img)));
+      item.setStatusQuietly(ImageStatus.BROKEN);
+      return;
+    }
+    Path mask = p.maskFile(item);
+    if (Files.exists(mask)) {
       try {
-        ImageLoader.Size size = ImageLoader.readSize(img);
-        if (item.width() > 0 && (item.width() != size.width() || item.height() != size.height())) {
-          p.addProblem(
-              new Problem(
-                  img,
-                  "image is "
-                      + size.width()
-                      + "x"
-                      + size.height()
-                      + " but the project recorded "
-                      + item.width()
-                      + "x"
-                      + item.height()
-                      + "; using the image's size"));
-        }
-        item.setSize(size.width(), size.height());
-      } catch (IOException e) {
-        p.addProblem(new Problem(img, stripFile(e.getMessage(), img)));
+        MaskStore.read(p, item);
+        item.setStatusQuietly(ImageStatus.LABELED);
+      } catch (ImageFormatException e) {
+        p.addProblem(new Problem(mask, stripFile(e.getMessage(), mask)));
         item.setStatusQuietly(ImageStatus.BROKEN);
-        continue;
+      } catch (IOException e) {
+        p.addProblem(new Problem(mask, "cannot read mask (" + e.getMessage() + ")"));
+        item.setStatusQuietly(ImageStatus.BROKEN);
       }
-      Path mask = p.maskFile(item);
-      if (Files.exists(mask)) {
-        try {
-          MaskStore.read(p, item);
-          item.setStatusQuietly(ImageStatus.LABELED);
-        } catch (ImageFormatException e) {
-          p.addProblem(new Problem(mask, stripFile(e.getMessage(), mask)));
-          item.setStatusQuietly(ImageStatus.BROKEN);
-        } catch (IOException e) {
-          p.addProblem(new Problem(mask, "cannot read mask (" + e.getMessage() + ")"));
-          item.setStatusQuietly(ImageStatus.BROKEN);
-        }
-      } else if (Files.exists(p.predictionFile(item))) {
-        item.setStatusQuietly(ImageStatus.PREDICTED);
-      } else {
-        item.setStatusQuietly(ImageStatus.UNLABELED);
-      }
+    } else if (Files.exists(p.predictionFile(item))) {
+      item.setStatusQuietly(ImageStatus.PREDICTED);
+    } else {
+      item.setStatusQuietly(ImageStatus.UNLABELED);
     }
   }
 

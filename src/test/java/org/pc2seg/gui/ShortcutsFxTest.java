@@ -102,6 +102,7 @@ class ShortcutsFxTest extends WorkspaceFxTestBase {
             "Open project…",
             "Recent projects",
             "Import VOC dataset…",
+            "Add images…",
             "—",
             "Save",
             "Export…",

@@ -6,7 +6,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.pc2seg.project.ImageItem;
-import org.pc2seg.project.ImageStatus;
 import org.pc2seg.project.ProjectStore;
 import org.pc2seg.project.Split;
 import org.testfx.api.FxRobot;
@@ -21,11 +20,7 @@ class ValidationSplitFxTest extends WorkspaceFxTestBase {
 
   @Test
   void vMovesTheShownImageToValidationAndBack(FxRobot robot) throws Exception {
-    ImageItem item =
-        ws().items().stream()
-            .filter(i -> i.split() == Split.TRAIN && i.status() == ImageStatus.LABELED)
-            .findFirst()
-            .orElseThrow();
+    ImageItem item = labeledTrainItem();
     robot.interact(() -> ws().show(item));
     waitShown(item);
     int valBefore = ws().project().labeledValItems().size();

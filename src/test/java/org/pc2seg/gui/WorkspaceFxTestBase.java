@@ -82,6 +82,17 @@ abstract class WorkspaceFxTestBase {
     return ws().items().get(i);
   }
 
+  /** The first labeled training image of the list. */
+  ImageItem labeledTrainItem() {
+    return ws().items().stream()
+        .filter(
+            i ->
+                i.split() == org.pc2seg.project.Split.TRAIN
+                    && i.status() == org.pc2seg.project.ImageStatus.LABELED)
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** Screen point of an image coordinate. */
   Point2D screen(double ix, double iy) {
     Point2D v = viewer().toView(ix, iy);

@@ -119,6 +119,69 @@ class ProjectOperationsTest {
   }
 
   @Test
+  void addFilesTakesFilesAndFoldersAndBringsBackARemovedImagesMask() throws Exception {
+    Project p = ProjectFixtures.fourImages(dir);
+    ImageItem a = item(p, "a");
+    ProjectImporter.removeImage(p, a, false); // its mask stays in masks/
+    Path more = dir.resolve("more");
+    TestImages.png(more.resolve("e.png"), W, H);
+    TestImages.png(more.resolve("deep/f.png"), 40, 30);
+    Path outside = dir.getParent().resolve(dir.getFileName() + "-elsewhere");
+    TestImages.png(outside.resolve("g.png"), W, H);
+    Path text = Files.writeString(dir.resolve("notes.txt"), "no image");
+    Path corrupt = Files.writeString(dir.resolve("corrupt.png"), "no image either");
+    List<Path> files = new ArrayList<>();
+    files.add(more);
+    files.add(outside.resolve("g.png"));
+    files.add(dir.resolve("images/a.png"));
+    files.add(dir.resolve("images/c.png"));
+    files.add(text);
+    files.add(corrupt);
+    files.add(dir.resolve("missing.png"));
+    int before = p.items().size();
+
+    ImageAddition r = ProjectImporter.addFiles(p, files);
+
+    assertThat(r.added())
+        .extracting(ImageItem::path)
+        .containsExactly(
+            "more/deep/f.png",
+            "more/e.png",
+            "../" + outside.getFileName() + "/g.png",
+            "images/a.png");
+    assertThat(r.alreadyInProject()).isEqualTo(1); // c
+    assertThat(r.skipped())
+        .extracting(q -> q.file().getFileName().toString())
+        .containsExactlyInAnyOrder("notes.txt", "corrupt.png", "missing.png");
+    assertThat(p.items()).hasSize(before + 4);
+    ImageItem back = p.item("images/a.png").orElseThrow();
+    assertThat(back.status()).isEqualTo(ImageStatus.LABELED);
+    assertThat(back.split()).isEqualTo(Split.TRAIN);
+    assertThat(p.item("more/e.png").orElseThrow().split()).isEqualTo(Split.UNLABELED);
+    assertThat(p.item("more/deep/f.png").orElseThrow().width()).isEqualTo(40);
+    assertThat(r.summary())
+        .startsWith("Added 4 images (1 with a mask from before")
+        .contains("1 was in the project already", "3 skipped");
+
+    ProjectStore.save(p);
+    Project reopened = ProjectStore.open(dir);
+    assertThat(reopened.items()).hasSize(before + 4);
+    assertThat(reopened.problems()).isEmpty();
+    assertThat(reopened.item("images/a.png").orElseThrow().status()).isEqualTo(ImageStatus.LABELED);
+  }
+
+  @Test
+  void addFilesSkipsAnImageThatWouldShareAnotherImagesMaskName() throws Exception {
+    Project p = ProjectFixtures.fourImages(dir);
+    // images/a.png has the stem images__a; a file named images__a.png at the top has it too
+    TestImages.png(dir.resolve("images__a.png"), W, H);
+    ImageAddition r = ProjectImporter.addFiles(p, List.of(dir.resolve("images__a.png")));
+    assertThat(r.added()).isEmpty();
+    assertThat(r.skipped()).singleElement().asString().contains("mask name images__a");
+    assertThat(r.summary()).startsWith("No images added; 1 skipped: images__a.png:");
+  }
+
+  @Test
   void classTableEditsAndRemovalRemapsOrClearsPixelsOnDisk() throws Exception {
     Project p = ProjectFixtures.fourImages(dir);
     LabelClass bird = ClassTable.add(p, "bird", null);

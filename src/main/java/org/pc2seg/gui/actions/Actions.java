@@ -41,6 +41,7 @@ public final class Actions {
     add(ActionId.NEW_PROJECT, "File", "New project from image folder…", shortcut(KeyCode.N));
     add(ActionId.OPEN_PROJECT, "File", "Open project…", shortcut(KeyCode.O));
     add(ActionId.IMPORT_VOC, "File", "Import VOC dataset…", null);
+    add(ActionId.ADD_IMAGES, "File", "Add images…", shortcut(KeyCode.I));
     add(ActionId.SAVE, "File", "Save", shortcut(KeyCode.S));
     add(ActionId.QUIT, "File", "Quit", shortcut(KeyCode.Q));
     add(ActionId.UNDO, "Edit", "Undo", shortcut(KeyCode.Z));
@@ -70,6 +71,7 @@ public final class Actions {
         "Image",
         "Validation image (held out of training) on/off",
         key(KeyCode.V));
+    add(ActionId.REMOVE_IMAGE, "Image", "Remove from project…", key(KeyCode.DELETE));
     KeyCode[] digits = {
       KeyCode.DIGIT1,
       KeyCode.DIGIT2,

@@ -81,9 +81,21 @@ final class PoolPredictions {
     predict(p, runDir, p.items());
   }
 
+  /**
+   * Images were added to the project: predicts them with its active model, if it has one, so they
+   * get an overlay, a confidence in the list and a place in the label-next ranking.
+   */
+  void imagesAdded(Project p, List<ImageItem> added) {
+    Path run = p.activeModel().orElse(null);
+    if (run != null && !added.isEmpty() && java.nio.file.Files.isDirectory(run)) {
+      predict(p, run, added);
+    }
+  }
+
   /** Predicts {@code items} (the visible one first), then refreshes the ranking. */
   private void predict(Project p, Path runDir, List<ImageItem> items) {
-    CancelToken cancel = new CancelToken();
+    // One token for the predictions queued since the last cancel, so cancel() stops them all.
+    CancelToken cancel = predictionCancel.isCancelled() ? new CancelToken() : predictionCancel;
     predictionCancel = cancel;
     List<ImageItem> order = new ArrayList<>();
     ImageItem shown = ws.viewer().currentItem();

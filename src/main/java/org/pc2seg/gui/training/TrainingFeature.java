@@ -154,6 +154,13 @@ public final class TrainingFeature {
     retrainPoll.setCycleCount(Timeline.INDEFINITE);
     retrainPoll.play();
     window.imageList().setAnnotation(pool::annotation);
+    window.onImagesAdded(
+        added -> {
+          Project p = ws.project();
+          if (p != null && !controller.isRunning()) {
+            pool.imagesAdded(p, added); // during a run, its end predicts every image
+          }
+        });
     applyOverlayMode(controls.overlay.getValue());
     projectChanged(ws.project());
     window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> shutdown());

@@ -205,11 +205,7 @@ class TrainingFeatureFxTest {
     trainAndWaitForPrediction(robot);
     Path dir = project().root();
     List<ImageItem> items = project().items();
-    WaitForAsyncUtils.waitFor(
-        30,
-        TimeUnit.SECONDS,
-        () ->
-            items.stream().allMatch(i -> java.nio.file.Files.exists(project().predictionFile(i))));
+    waitForPredictions(items, 30);
     List<String> removed = new java.util.ArrayList<>();
     for (ImageItem i : items.subList(1, 4)) { // as if the app had closed while predicting the pool
       java.nio.file.Files.delete(project().predictionFile(i));
@@ -224,16 +220,51 @@ class TrainingFeatureFxTest {
     assertThat(engine.predictCalls.get(calls))
         .extracting(ImageItem::path)
         .containsExactlyInAnyOrderElementsOf(removed);
-    WaitForAsyncUtils.waitFor(
-        20,
-        TimeUnit.SECONDS,
-        () ->
-            project().items().stream()
-                .allMatch(i -> java.nio.file.Files.exists(project().predictionFile(i))));
+    waitForPredictions(project().items(), 20);
     int after = engine.predictCalls.size();
     robot.interact(() -> window.openProject(dir));
     WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
     assertThat(engine.predictCalls).as("nothing is missing now").hasSize(after);
+  }
+
+  @Test
+  void imagesAddedToTheProjectArePredictedWithTheActiveModel(FxRobot robot) throws Exception {
+    trainAndWaitForPrediction(robot);
+    waitForPredictions(project().items(), 30);
+    // two more images (copies of one, with its ground truth for the stand-in engine)
+    Path incoming = tmp.resolve("incoming");
+    java.nio.file.Files.createDirectories(incoming);
+    ImageItem model = project().items().get(0);
+    for (String name : List.of("late-1", "late-2")) {
+      java.nio.file.Files.copy(
+          project().imageFile(model), incoming.resolve(name + "." + extension(model)));
+      java.nio.file.Files.copy(
+          org.pc2seg.sample.SampleProjectGenerator.groundTruth(project(), model),
+          project().root().resolve("ground-truth/incoming__" + name + ".png"));
+    }
+    int calls = engine.predictCalls.size();
+
+    robot.interact(() -> window.addImages(List.of(incoming)));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> engine.predictCalls.size() > calls);
+
+    assertThat(engine.predictCalls.get(calls))
+        .extracting(ImageItem::fileName)
+        .containsExactlyInAnyOrder("late-1." + extension(model), "late-2." + extension(model));
+    waitForPredictions(
+        project().items().stream().filter(i -> i.fileName().startsWith("late-")).toList(), 20);
+  }
+
+  private static String extension(ImageItem item) {
+    return item.fileName().substring(item.fileName().lastIndexOf('.') + 1);
+  }
+
+  /** Waits until each of {@code items} has a prediction file. */
+  private void waitForPredictions(List<ImageItem> items, int seconds) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        seconds,
+        TimeUnit.SECONDS,
+        () ->
+            items.stream().allMatch(i -> java.nio.file.Files.exists(project().predictionFile(i))));
   }
 
   @Test
