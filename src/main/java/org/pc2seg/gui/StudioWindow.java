@@ -87,6 +87,15 @@ public final class StudioWindow {
 
     dialogs = new ProjectDialogs(stage, tasks, this::openProject);
     images = new ProjectImages(stage, ws, list);
+    // right-click selects a row (and shows its image), then offers what acts on the shown image
+    list.listView()
+        .setContextMenu(
+            MenuFactory.contextMenu(
+                actions,
+                ActionId.TOGGLE_VALIDATION,
+                ActionId.ACCEPT_PREDICTION,
+                null,
+                ActionId.REMOVE_IMAGE));
     bindActions(dialogs);
     BorderPane root = new BorderPane();
     root.setTop(

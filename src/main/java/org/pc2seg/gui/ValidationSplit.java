@@ -16,7 +16,7 @@ final class ValidationSplit {
   /** Toggles the shown image's split and saves the project; says what changed. */
   static void toggle(Workspace ws) {
     Project p = ws.project();
-    ImageItem item = ws.viewer().currentItem();
+    ImageItem item = ws.requestedItem(); // selected, even while its pixels still load
     if (p == null || item == null) {
       ws.messageProperty().set("Open an image to move it between training and validation.");
       return;

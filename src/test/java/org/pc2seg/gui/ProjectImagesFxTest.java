@@ -105,6 +105,28 @@ class ProjectImagesFxTest extends WorkspaceFxTestBase {
     assertThat(session().mask().get(16, 2)).as("its labels are back").isEqualTo(3);
   }
 
+  @Test
+  void rightClickingARowShowsItsImageAndOffersToRemoveIt(FxRobot robot) throws Exception {
+    ImageItem target = item(2);
+    javafx.scene.control.ListCell<?> cell =
+        robot
+            .lookup("#image-list .list-cell")
+            .match((javafx.scene.control.ListCell<?> c) -> c.getItem() == target)
+            .query();
+    robot.rightClickOn(cell);
+    waitShown(target);
+    // headless Monocle sends no context-menu event for the right click: open the list's menu here
+    javafx.scene.control.ContextMenu menu =
+        robot.lookup("#image-list").queryListView().getContextMenu();
+    robot.interact(() -> menu.show(cell, javafx.geometry.Side.BOTTOM, 0, 0));
+    robot.clickOn("Remove from project…");
+    DialogPane ask = dialog(robot);
+    assertThat(ask.getHeaderText()).isEqualTo("Remove " + target.fileName() + " from the project?");
+    robot.clickOn(robot.from(ask).lookup("Remove").queryButton());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ws().items().contains(target));
+    assertThat(ws().project().items()).doesNotContain(target);
+  }
+
   private static DialogPane dialog(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(
         10,

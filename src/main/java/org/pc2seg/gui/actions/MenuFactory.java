@@ -3,6 +3,7 @@ package org.pc2seg.gui.actions;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -45,6 +46,21 @@ public final class MenuFactory {
     item.disableProperty().bind(a.disabledProperty());
     item.setId("menu-" + a.id().name().toLowerCase(java.util.Locale.ROOT));
     return item;
+  }
+
+  /** A context menu of these actions; {@code null} puts a separator. */
+  public static ContextMenu contextMenu(Actions actions, ActionId... ids) {
+    ContextMenu menu = new ContextMenu();
+    for (ActionId id : ids) {
+      if (id == null) {
+        menu.getItems().add(new SeparatorMenuItem());
+        continue;
+      }
+      MenuItem item = item(actions.get(id));
+      item.setId("context-" + id.name().toLowerCase(java.util.Locale.ROOT));
+      menu.getItems().add(item);
+    }
+    return menu;
   }
 
   /** A toolbar button whose tooltip names the shortcut. */
