@@ -119,7 +119,7 @@ final class ProjectImages {
     if (!a.added().isEmpty()) {
       ws.saveProject();
       if (ws.viewer().currentItem() == null && ws.requestedItem() == null) {
-        list.listView().getSelectionModel().select(a.added().get(0));
+        list.select(a.added().get(0));
       }
       for (Consumer<List<ImageItem>> l : addedListeners) {
         l.accept(a.added());
@@ -128,58 +128,79 @@ final class ProjectImages {
     ws.messageProperty().set(a.summary());
   }
 
-  /** Image → Remove from project…: asks, then takes the image on screen out of the project. */
-  void removeShown() {
+  /**
+   * Image → Remove from project…: asks, then takes the image on show, or the selected rows, out of
+   * the project.
+   */
+  void removeTargets() {
     Project p = ws.project();
-    ImageItem item = ws.requestedItem();
-    if (p == null || item == null) {
+    List<ImageItem> items = list.targets();
+    if (p == null || items.isEmpty()) {
       ws.messageProperty().set("Open an image to remove it from the project.");
       return;
     }
     ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-    Alert a = new Alert(Alert.AlertType.CONFIRMATION, explain(item), remove, ButtonType.CANCEL);
+    Alert a = new Alert(Alert.AlertType.CONFIRMATION, explain(items), remove, ButtonType.CANCEL);
     a.initOwner(owner);
     a.getDialogPane().setId(REMOVE_DIALOG_ID);
-    a.setTitle("Remove image");
-    a.setHeaderText("Remove " + item.fileName() + " from the project?");
+    a.setTitle("Remove images");
+    a.setHeaderText("Remove " + describe(items) + " from the project?");
     a.getDialogPane().setMinWidth(460);
     if (a.showAndWait().orElse(ButtonType.CANCEL) == remove) {
-      remove(p, item);
+      remove(p, items);
     }
   }
 
-  static String explain(ImageItem item) {
-    String kept = "No file is deleted: the image stays where it is";
-    if (item.status() == ImageStatus.LABELED) {
-      return kept
-          + ", and its mask stays in the project's masks folder. Add the image again"
-          + " (File → Add images…) to get it back with its labels.";
-    }
-    return kept + ". Add it again with File → Add images….";
+  private static String describe(List<ImageItem> items) {
+    return items.size() == 1 ? items.get(0).fileName() : items.size() + " images";
   }
 
-  /** Moves to a neighbour first (saving the mask), then takes the image out and saves. */
-  void remove(Project p, ImageItem item) {
-    if (ws.requestedItem() == item) {
-      list.step(1);
-      if (ws.requestedItem() == item) {
-        list.step(-1);
-      }
-      ws.release(item); // still on it: it was the only image in the list
+  static String explain(List<ImageItem> items) {
+    long labeled = items.stream().filter(i -> i.status() == ImageStatus.LABELED).count();
+    boolean one = items.size() == 1;
+    String kept =
+        "No file is deleted: "
+            + (one ? "the image stays where it is" : "the images stay where they are");
+    if (labeled == 0) {
+      return kept + ". Add " + (one ? "it" : "them") + " again with File → Add images…";
     }
-    try {
-      ProjectImporter.removeImage(p, item, false);
-    } catch (IOException e) {
-      ws.messageProperty().set("Could not remove " + item.fileName() + ": " + e.getMessage());
-      return;
+    String masks =
+        one ? "its mask stays" : labeled + (labeled == 1 ? " mask stays" : " masks stay");
+    return kept
+        + ", and "
+        + masks
+        + " in the project's masks folder. Add "
+        + (one ? "the image" : "the images")
+        + " again (File → Add images…) to get "
+        + (one ? "it" : "them")
+        + " back with "
+        + (one ? "its" : "their")
+        + " labels.";
+  }
+
+  /**
+   * Moves to an image that stays (saving the shown mask), then takes the images out and saves. No
+   * file is deleted.
+   */
+  void remove(Project p, List<ImageItem> items) {
+    ImageItem shown = ws.requestedItem();
+    if (shown != null && items.contains(shown)) {
+      list.selectOutside(items);
+      ws.release(shown); // still on it: no other image in the list
     }
+    ProjectImporter.removeImages(p, items);
     ws.saveProject();
-    // after the list has dropped the image (the project's change reaches it in a runLater)
-    Platform.runLater(() -> list.listView().scrollTo(ws.requestedItem()));
+    // after the list has dropped them (the project's change reaches it in a runLater)
+    Platform.runLater(
+        () -> {
+          if (ws.requestedItem() != null) {
+            list.listView().scrollTo(ws.requestedItem());
+          }
+        });
     ws.messageProperty()
         .set(
             "Removed "
-                + item.fileName()
+                + describe(items)
                 + " from the project ("
                 + p.items().size()
                 + " images left; no file deleted).");

@@ -153,7 +153,7 @@ public final class StudioWindow {
     actions.on(ActionId.OPEN_PROJECT, dialogs::openProject);
     actions.on(ActionId.IMPORT_VOC, dialogs::importVoc);
     actions.on(ActionId.ADD_IMAGES, images::chooseAndAdd);
-    actions.on(ActionId.REMOVE_IMAGE, images::removeShown);
+    actions.on(ActionId.REMOVE_IMAGE, images::removeTargets);
     actions.on(ActionId.SAVE, ws::save);
     actions.on(
         ActionId.QUIT,
@@ -183,7 +183,7 @@ public final class StudioWindow {
     actions.on(ActionId.NEXT_IMAGE_ALT, () -> list.step(1));
     actions.on(ActionId.PREVIOUS_IMAGE, () -> list.step(-1));
     actions.on(ActionId.PREVIOUS_IMAGE_ALT, () -> list.step(-1));
-    actions.on(ActionId.TOGGLE_VALIDATION, () -> ValidationSplit.toggle(ws));
+    actions.on(ActionId.TOGGLE_VALIDATION, () -> ValidationSplit.toggle(ws, list.targets()));
     for (int i = 1; i <= 9; i++) {
       int index = i - 1;
       actions.on(ActionId.valueOf("CLASS_" + i), () -> selectClassAt(index));

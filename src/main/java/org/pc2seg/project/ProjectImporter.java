@@ -184,6 +184,17 @@ public final class ProjectImporter {
     return new ImageAddition(List.copyOf(added), present, List.copyOf(skipped));
   }
 
+  /**
+   * Takes images out of the project in one change; no file is deleted, so their masks and
+   * predictions come back if they are added again ({@link #addFiles}).
+   */
+  public static void removeImages(Project p, List<ImageItem> items) {
+    Set<ImageItem> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    out.addAll(items);
+    p.mutableItems().removeIf(out::contains); // one copy of the copy-on-write list
+    p.fire();
+  }
+
   /** Removes an image from the project, optionally deleting its mask and predictions. */
   public static void removeImage(Project p, ImageItem item, boolean deleteFiles)
       throws IOException {

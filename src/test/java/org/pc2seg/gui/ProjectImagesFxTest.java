@@ -127,6 +127,45 @@ class ProjectImagesFxTest extends WorkspaceFxTestBase {
     assertThat(ws().project().items()).doesNotContain(target);
   }
 
+  @Test
+  void severalSelectedRowsMoveToValidationAndLeaveTogether(FxRobot robot) throws Exception {
+    javafx.scene.control.ListView<ImageItem> list = robot.lookup("#image-list").queryListView();
+    List<ImageItem> three = List.of(item(3), item(4), item(5));
+    ImageItem next = item(6);
+    int before = ws().items().size();
+    robot.interact(
+        () -> {
+          list.getSelectionModel().clearSelection();
+          list.getSelectionModel().selectIndices(3, 4, 5);
+        });
+    waitShown(item(5));
+    focusViewer(robot);
+
+    robot.type(KeyCode.V);
+    assertThat(three).allMatch(i -> i.split() == Split.VAL);
+    assertThat(ws().messageProperty().get())
+        .startsWith("3 images are now validation images, held out of training");
+    assertThat(ProjectStore.open(projectDir).itemsBySplit(Split.VAL))
+        .extracting(ImageItem::path)
+        .containsAll(three.stream().map(ImageItem::path).toList());
+
+    robot.type(KeyCode.DELETE);
+    DialogPane ask = dialog(robot);
+    assertThat(ask.getHeaderText()).isEqualTo("Remove 3 images from the project?");
+    assertThat(ask.getContentText()).contains("the images stay where they are");
+    robot.clickOn(robot.from(ask).lookup("Remove").queryButton());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws().items().size() == before - 3);
+    assertThat(ws().items()).doesNotContainAnyElementsOf(three);
+    waitShown(next);
+    assertThat(list.getSelectionModel().getSelectedItems()).containsExactly(next);
+    assertThat(ws().messageProperty().get()).startsWith("Removed 3 images from the project");
+
+    // the next image key selects one row again
+    focusViewer(robot);
+    robot.type(KeyCode.D);
+    assertThat(list.getSelectionModel().getSelectedItems()).hasSize(1);
+  }
+
   private static DialogPane dialog(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(
         10,

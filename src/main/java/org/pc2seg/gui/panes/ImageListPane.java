@@ -1,6 +1,7 @@
 package org.pc2seg.gui.panes;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -53,6 +54,9 @@ public final class ImageListPane extends VBox {
     list = new ListView<>(sorted);
     list.setId("image-list");
     list.setCellFactory(v -> new ItemCell());
+    // Shift/Ctrl-click select several rows for the image actions (validation, remove); the row
+    // clicked last is the image on show
+    list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     filter.setPromptText("Filter by name");
     filter.setId("image-filter");
     status.getItems().add(ALL);
@@ -86,9 +90,9 @@ public final class ImageListPane extends VBox {
         .imageProperty()
         .addListener(
             (o, a, img) -> {
-              if (img != null && list.getSelectionModel().getSelectedItem() != img.item()) {
-                list.getSelectionModel().select(img.item());
-                list.scrollTo(img.item());
+              if (img != null
+                  && !list.getSelectionModel().getSelectedItems().contains(img.item())) {
+                select(img.item());
               }
             });
     ws.statusVersionProperty()
@@ -112,8 +116,53 @@ public final class ImageListPane extends VBox {
     ImageItem cur = ws.requestedItem();
     int i = cur == null ? -1 : sorted.indexOf(cur);
     int n = Math.max(0, Math.min(sorted.size() - 1, i + delta));
-    list.getSelectionModel().select(n);
+    list.getSelectionModel().clearAndSelect(n);
     list.scrollTo(n);
+  }
+
+  /**
+   * Selects, alone, the first image after the one on show that is not among {@code leaving}, or
+   * else the nearest one before it; selects nothing when every listed image is leaving.
+   */
+  public void selectOutside(List<ImageItem> leaving) {
+    java.util.Set<ImageItem> out =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    out.addAll(leaving);
+    int from = Math.max(0, sorted.indexOf(ws.requestedItem()));
+    for (int i = from; i < sorted.size(); i++) {
+      if (!out.contains(sorted.get(i))) {
+        select(sorted.get(i));
+        return;
+      }
+    }
+    for (int i = Math.min(from, sorted.size()) - 1; i >= 0; i--) {
+      if (!out.contains(sorted.get(i))) {
+        select(sorted.get(i));
+        return;
+      }
+    }
+  }
+
+  /** Selects this image alone (which shows it) and scrolls to it. */
+  public void select(ImageItem item) {
+    list.getSelectionModel().clearAndSelect(sorted.indexOf(item));
+    list.scrollTo(item);
+  }
+
+  /**
+   * The images an image action (validation, remove) applies to: the selected rows when the image on
+   * show is one of them, else the image on show alone; empty when none is on show.
+   */
+  public List<ImageItem> targets() {
+    ImageItem shown = ws.requestedItem();
+    if (shown == null) {
+      return List.of();
+    }
+    List<ImageItem> selected =
+        list.getSelectionModel().getSelectedItems().stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    return selected.contains(shown) ? selected : List.of(shown);
   }
 
   public ListView<ImageItem> listView() {
@@ -160,8 +209,8 @@ public final class ImageListPane extends VBox {
     if (i < 0) {
       return;
     }
-    if (list.getSelectionModel().getSelectedIndex() != i) {
-      list.getSelectionModel().select(i);
+    if (!list.getSelectionModel().isSelected(i)) {
+      list.getSelectionModel().clearAndSelect(i);
     }
     if (scroll) {
       list.scrollTo(i);

@@ -125,7 +125,7 @@ public final class LabelNext {
     top()
         .ifPresentOrElse(
             i -> {
-              window.imageList().listView().getSelectionModel().select(i);
+              window.imageList().select(i);
               window.workspace().show(i);
             },
             () ->
