@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             + "%nRun with no arguments (or a project folder) to open the GUI.",
     subcommands = {
       InfoCommand.class,
+      AddImagesCommand.class,
       SampleCommand.class,
       TrainCommand.class,
       ExperimentCommand.class,
