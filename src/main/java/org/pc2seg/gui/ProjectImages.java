@@ -2,6 +2,7 @@ package org.pc2seg.gui;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,11 +26,11 @@ import org.pc2seg.project.ProjectImporter;
 
 /**
  * The project's image list as a user grows or trims it: File → Add images… (Ctrl+I), files and
- * folders dropped on the window, and Image → Remove from project… (Delete). New images join the
- * unlabeled pool; their headers are read off the FX thread, then project.json is saved and the
- * listeners (predictions with the active model) hear of them. Removing asks first and deletes no
- * file: the image stays where it is and its mask stays in masks/, so adding the image again brings
- * its labels back.
+ * folders dropped on the window (a dropped project folder opens instead), and Image → Remove from
+ * project… (Delete). New images join the unlabeled pool; their headers are read off the FX thread,
+ * then project.json is saved and the listeners (predictions with the active model) hear of them.
+ * Removing asks first and deletes no file: the image stays where it is and its mask stays in
+ * masks/, so adding the image again brings its labels back.
  */
 final class ProjectImages {
   static final String REMOVE_DIALOG_ID = "remove-image";
@@ -37,12 +38,15 @@ final class ProjectImages {
   private final Window owner;
   private final Workspace ws;
   private final ImageListPane list;
+  private final Consumer<Path> open;
   private final List<Consumer<List<ImageItem>>> addedListeners = new CopyOnWriteArrayList<>();
 
-  ProjectImages(Window owner, Workspace ws, ImageListPane list) {
+  /** {@code open} opens a project folder (or offers to make one of a folder of images). */
+  ProjectImages(Window owner, Workspace ws, ImageListPane list, Consumer<Path> open) {
     this.owner = owner;
     this.ws = ws;
     this.list = list;
+    this.open = open;
   }
 
   /** Called on the FX thread with the images each addition brought in. */
@@ -69,12 +73,12 @@ final class ProjectImages {
     }
   }
 
-  /** Lets image files and folders be dropped anywhere on the window to add them. */
+  /** Lets files and folders be dropped anywhere on the window ({@link #dropped}). */
   void acceptDrops(Scene scene) {
     scene.addEventHandler(
         DragEvent.DRAG_OVER,
         e -> {
-          if (ws.project() != null && e.getDragboard().hasFiles()) {
+          if (e.getDragboard().hasFiles()) {
             e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
             e.consume();
           }
@@ -82,13 +86,29 @@ final class ProjectImages {
     scene.addEventHandler(
         DragEvent.DRAG_DROPPED,
         e -> {
-          boolean files = ws.project() != null && e.getDragboard().hasFiles();
+          boolean files = e.getDragboard().hasFiles();
           if (files) {
-            add(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            dropped(e.getDragboard().getFiles().stream().map(File::toPath).toList());
           }
           e.setDropCompleted(files);
           e.consume();
         });
+  }
+
+  /**
+   * Files dropped on the window: one project folder opens that project; one folder with no project
+   * open is opened too (a folder of images then offers to become a project); anything else is added
+   * to the open project.
+   */
+  void dropped(List<Path> paths) {
+    if (paths.size() == 1 && Files.isDirectory(paths.get(0))) {
+      Path dir = paths.get(0);
+      if (Files.isRegularFile(dir.resolve(Project.FILE)) || ws.project() == null) {
+        open.accept(dir);
+        return;
+      }
+    }
+    add(paths);
   }
 
   /** Adds image files and folders of images (recursively) to the open project. */

@@ -86,7 +86,7 @@ public final class StudioWindow {
     centre.getChildren().add(viewer);
 
     dialogs = new ProjectDialogs(stage, tasks, this::openProject);
-    images = new ProjectImages(stage, ws, list);
+    images = new ProjectImages(stage, ws, list, this::openProject);
     // right-click selects a row (and shows its image), then offers what acts on the shown image
     list.listView()
         .setContextMenu(
@@ -337,9 +337,12 @@ public final class StudioWindow {
     images.onAdded(l);
   }
 
-  /** Adds image files and folders of images to the open project, as a drop on the window does. */
-  public void addImages(List<Path> filesOrFolders) {
-    images.add(filesOrFolders);
+  /**
+   * What dropping files on the window does: a project folder opens; other files and folders are
+   * added to the open project.
+   */
+  public void drop(List<Path> filesOrFolders) {
+    images.dropped(filesOrFolders);
   }
 
   /** Adds a pane (e.g. Train) under the class palette and tool options. */

@@ -80,7 +80,7 @@ class ProjectImagesFxTest extends WorkspaceFxTestBase {
     Files.writeString(incoming.resolve("notes.txt"), "not an image");
     robot.interact(
         () ->
-            window.addImages(
+            window.drop(
                 List.of(incoming, incoming.resolve("notes.txt"), ws().project().imageFile(item))));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws().items().size() == before + 2);
     WaitForAsyncUtils.waitForFxEvents();
@@ -164,6 +164,19 @@ class ProjectImagesFxTest extends WorkspaceFxTestBase {
     focusViewer(robot);
     robot.type(KeyCode.D);
     assertThat(list.getSelectionModel().getSelectedItems()).hasSize(1);
+  }
+
+  @Test
+  void droppingAProjectFolderOpensThatProject(FxRobot robot) throws Exception {
+    Path other = tmp.resolve("other" + copies);
+    copyTree(projectDir, other);
+    int before = ws().items().size();
+    robot.interact(() -> window.drop(List.of(other)));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ws().project().root().equals(other));
+    assertThat(ws().items()).hasSize(before);
+    assertThat(ProjectStore.open(projectDir).items())
+        .as("nothing added to the first")
+        .hasSize(before);
   }
 
   private static DialogPane dialog(FxRobot robot) throws Exception {

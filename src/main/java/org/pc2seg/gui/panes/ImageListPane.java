@@ -145,8 +145,11 @@ public final class ImageListPane extends VBox {
 
   /** Selects this image alone (which shows it) and scrolls to it. */
   public void select(ImageItem item) {
-    list.getSelectionModel().clearAndSelect(sorted.indexOf(item));
-    list.scrollTo(item);
+    int i = sorted.indexOf(item);
+    if (i >= 0) { // else the filter hides it
+      list.getSelectionModel().clearAndSelect(i);
+      list.scrollTo(i);
+    }
   }
 
   /**

@@ -244,7 +244,7 @@ class TrainingFeatureFxTest {
     }
     int calls = engine.predictCalls.size();
 
-    robot.interact(() -> window.addImages(List.of(incoming)));
+    robot.interact(() -> window.drop(List.of(incoming)));
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> engine.predictCalls.size() > calls);
 
     assertThat(engine.predictCalls.get(calls))
