@@ -125,12 +125,8 @@ public final class Workspace implements ToolContext {
 
   /** Saves everything and lets go of the project (on exit or before opening another). */
   public void close() {
-    autosave.stop();
-    finishOpenStroke();
     if (saver != null) {
-      if (requested != null) {
-        saver.leave(requested);
-      }
+      leaveRequested();
       saver.close();
       saver = null;
       Project p = project.get();
@@ -148,11 +144,7 @@ public final class Workspace implements ToolContext {
     if (item == null || item == requested || saver == null) {
       return;
     }
-    autosave.stop();
-    finishOpenStroke();
-    if (requested != null) {
-      saver.leave(requested);
-    }
+    leaveRequested();
     requested = item;
     long gen = ++loadGeneration;
     Project p = project.get();
@@ -224,6 +216,15 @@ public final class Workspace implements ToolContext {
               // shown as an error when the user gets there
             }
           });
+    }
+  }
+
+  /** Before moving off the image on show: its open stroke is committed and its mask saved. */
+  private void leaveRequested() {
+    autosave.stop();
+    finishOpenStroke();
+    if (requested != null) {
+      saver.leave(requested);
     }
   }
 
@@ -349,9 +350,7 @@ public final class Workspace implements ToolContext {
     if (item == null || item != requested || saver == null) {
       return;
     }
-    autosave.stop();
-    finishOpenStroke();
-    saver.leave(item);
+    leaveRequested();
     requested = null;
     loadGeneration++;
     viewer.setImage(null);

@@ -63,19 +63,18 @@ public record ImageFolderSurvey(
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    List<String> taken = new ArrayList<>();
-    for (String name : PROJECT_FOLDERS) {
-      if (Files.exists(dir.resolve(name))) {
-        taken.add(name);
-      }
-    }
     return new ImageFolderSurvey(
         dir,
         images,
         java.util.Collections.unmodifiableSortedMap(byFolder),
-        List.copyOf(taken),
+        existingProjectFolders(dir),
         complete,
         Files.exists(dir.resolve(Project.FILE)));
+  }
+
+  /** The {@link #PROJECT_FOLDERS} that already exist in {@code dir}, in that order. */
+  static List<String> existingProjectFolders(Path dir) {
+    return PROJECT_FOLDERS.stream().filter(name -> Files.exists(dir.resolve(name))).toList();
   }
 
   /** Whether {@code f}, under {@code root}, is hidden or lies in a hidden folder. */

@@ -49,14 +49,13 @@ public final class ProjectImporter {
    * exists there, since the project would write into it, or when the folder holds no images.
    */
   public static Project inImageFolder(Path dir, List<LabelClass> classes) throws IOException {
-    for (String f : ImageFolderSurvey.PROJECT_FOLDERS) {
-      if (Files.exists(dir.resolve(f))) {
-        throw new ProjectException(
-            dir.resolve(f),
-            "already exists, and a project made here would write its "
-                + f
-                + " into it; make the project in an empty folder instead");
-      }
+    List<String> taken = ImageFolderSurvey.existingProjectFolders(dir);
+    if (!taken.isEmpty()) {
+      throw new ProjectException(
+          dir.resolve(taken.get(0)),
+          "already exists, and a project made here would write its "
+              + taken.get(0)
+              + " into it; make the project in an empty folder instead");
     }
     List<Path> images = listImages(dir); // the folder is walked once
     if (images.isEmpty()) {
@@ -203,8 +202,7 @@ public final class ProjectImporter {
       Files.deleteIfExists(p.predictionFile(item));
       Files.deleteIfExists(p.confidenceFile(item));
     }
-    p.mutableItems().remove(item);
-    p.fire();
+    removeImages(p, List.of(item));
   }
 
   /**

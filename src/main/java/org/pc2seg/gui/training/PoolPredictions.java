@@ -64,12 +64,11 @@ final class PoolPredictions {
     submit(
         () -> {
           List<ImageItem> missing = loadMeanConfidences(p);
-          Path run = p.activeModel().orElse(null);
-          if (run != null && !missing.isEmpty() && java.nio.file.Files.isDirectory(run)) {
+          if (!missing.isEmpty()) {
             Platform.runLater(
                 () -> {
                   if (ws.project() == p) {
-                    predict(p, run, missing);
+                    predictWithActiveModel(p, missing);
                   }
                 });
           }
@@ -82,13 +81,14 @@ final class PoolPredictions {
   }
 
   /**
-   * Images were added to the project: predicts them with its active model, if it has one, so they
-   * get an overlay, a confidence in the list and a place in the label-next ranking.
+   * Predicts {@code items} with the project's active model, if it has one (images added to the
+   * project, or left unpredicted when it was last open), so they get an overlay, a confidence in
+   * the list and a place in the label-next ranking.
    */
-  void imagesAdded(Project p, List<ImageItem> added) {
+  void predictWithActiveModel(Project p, List<ImageItem> items) {
     Path run = p.activeModel().orElse(null);
-    if (run != null && !added.isEmpty() && java.nio.file.Files.isDirectory(run)) {
-      predict(p, run, added);
+    if (run != null && !items.isEmpty() && java.nio.file.Files.isDirectory(run)) {
+      predict(p, run, items);
     }
   }
 

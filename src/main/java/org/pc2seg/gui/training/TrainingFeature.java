@@ -158,7 +158,7 @@ public final class TrainingFeature {
         added -> {
           Project p = ws.project();
           if (p != null && !controller.isRunning()) {
-            pool.imagesAdded(p, added); // during a run, its end predicts every image
+            pool.predictWithActiveModel(p, added); // during a run, its end predicts all
           }
         });
     applyOverlayMode(controls.overlay.getValue());
