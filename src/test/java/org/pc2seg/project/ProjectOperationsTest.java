@@ -119,14 +119,14 @@ class ProjectOperationsTest {
   }
 
   @Test
-  void addFilesTakesFilesAndFoldersAndBringsBackARemovedImagesMask() throws Exception {
+  void addFilesTakesFilesAndFoldersAndBringsBackARemovedImagesMask(@TempDir Path outside)
+      throws Exception {
     Project p = ProjectFixtures.fourImages(dir);
     ImageItem a = item(p, "a");
     ProjectImporter.removeImage(p, a, false); // its mask stays in masks/
     Path more = dir.resolve("more");
     TestImages.png(more.resolve("e.png"), W, H);
     TestImages.png(more.resolve("deep/f.png"), 40, 30);
-    Path outside = dir.getParent().resolve(dir.getFileName() + "-elsewhere");
     TestImages.png(outside.resolve("g.png"), W, H);
     Path text = Files.writeString(dir.resolve("notes.txt"), "no image");
     Path corrupt = Files.writeString(dir.resolve("corrupt.png"), "no image either");
