@@ -3,6 +3,8 @@ package org.pc2seg.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pc2seg.ml.model.Backbone;
+import org.pc2seg.ml.model.PretrainedWeights;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.train.DeviceChoice;
 import org.pc2seg.ml.train.Method;
@@ -43,7 +45,9 @@ public final class TrainOptions {
               + " prediction (default 1024; 0 = full resolution)")
   Integer maxSide;
 
-  @Option(names = "--backbone", description = "resnet18 (default), resnet34, resnet50, resnet101")
+  @Option(
+      names = "--backbone",
+      description = "resnet18 (default), resnet34, resnet50, resnet101, mobilenetv2")
   String backbone;
 
   @Option(names = "--output-stride", description = "16 (default) or 8")
@@ -55,7 +59,12 @@ public final class TrainOptions {
   @Option(names = "--proj-dim", description = "projection dimension D (default 64)")
   Integer projDim;
 
-  @Option(names = "--init-weights", description = "local .params with full or backbone weights")
+  @Option(
+      names = "--init-weights",
+      description =
+          "local .params or .safetensors file with full or backbone weights; 'imagenet': the"
+              + " ImageNet weights that come with the app (mobilenetv2, its default); 'none':"
+              + " random weights")
   String initWeights;
 
   @Option(names = "--lr", description = "peak AdamW learning rate (default 1e-3)")
@@ -172,7 +181,9 @@ public final class TrainOptions {
       b.optProjectionDim(projDim);
     }
     if (initWeights != null) {
-      b.optInitWeights(initWeights);
+      b.optInitWeights(initWeights.equals("none") ? null : initWeights);
+    } else if (backbone != null && PretrainedWeights.bundled(Backbone.parse(backbone))) {
+      b.optInitWeights(PretrainedWeights.BUNDLED); // a MobileNetV2 starts from its ImageNet weights
     }
     if (lr != null) {
       b.optLearningRate(lr);

@@ -12,13 +12,10 @@ import org.pc2seg.export.onnx.OnnxGraph.Attr;
 /**
  * Turns the DJL layers the model is made of into ONNX nodes, one node per layer (no fusion): {@code
  * Conv2d} → {@code Conv}, {@code BatchNorm} → {@code BatchNormalization} (inference form, running
- * statistics, ε = 1e-5 as the model's {@code Layers.batchNorm()} sets), the ReLU lambda → {@code
- * Relu}. Weights are copied from the blocks' parameters.
+ * statistics and the layer's own ε), the ReLU lambda → {@code Relu}, ReLU6 → {@code Clip}. Weights
+ * are copied from the blocks' parameters.
  */
 final class BlockEmitter {
-  /** The BatchNorm epsilon of {@code org.pc2seg.ml.model.Layers#batchNorm()}. */
-  static final float BN_EPSILON = 1e-5f;
-
   private final OnnxGraph g;
   private int counter;
 
@@ -85,7 +82,18 @@ final class BlockEmitter {
             constant(prefix + ".mean", param(b, Parameter.Type.RUNNING_MEAN)),
             constant(prefix + ".var", param(b, Parameter.Type.RUNNING_VAR))),
         List.of(fresh(prefix + ".bn")),
-        Attr.f("epsilon", BN_EPSILON));
+        Attr.f("epsilon", field(b, "epsilon", Float.class)));
+  }
+
+  /** ReLU6, min(max(x, 0), 6), MobileNetV2's activation. */
+  String relu6(String x) {
+    return g.node(
+        "Clip", List.of(x, scalar("zero", 0f), scalar("six", 6f)), List.of(fresh("relu6")));
+  }
+
+  /** A float scalar constant. */
+  String scalar(String base, float v) {
+    return g.floatTensor(fresh(base), new long[0], new float[] {v});
   }
 
   String relu(String x) {
@@ -112,7 +120,16 @@ final class BlockEmitter {
       for (Block child : b.getChildren().values()) {
         h = emit(child, h, prefix + "." + i++);
       }
-      return reluFlag(b) ? relu(h) : h;
+      if (!field(b, "relu", Boolean.class)) {
+        return h;
+      }
+      return field(b, "clipAtSix", Boolean.class) ? relu6(h) : relu(h);
+    }
+    if (kind.equals("InvertedResidual")) {
+      String main = emit(b.getChildren().valueAt(0), x, prefix + ".main");
+      return field(b, "residual", Boolean.class)
+          ? g.node("Add", List.of(main, x), List.of(fresh(prefix + ".add")))
+          : main;
     }
     if (kind.equals("ResidualUnit")) {
       List<Block> parts = List.copyOf(b.getChildren().values());
@@ -139,15 +156,18 @@ final class BlockEmitter {
     throw new IllegalStateException("cannot export layer " + kind + " at " + prefix);
   }
 
-  /** The engine's conv layer keeps its ReLU as a flag, not a child block. */
-  private static boolean reluFlag(Block convLayer) {
+  /**
+   * A private field of one of the engine's layers, such as the flags that say whether a conv layer
+   * ends with a ReLU or ReLU6 and whether an inverted residual adds its input, or DJL's BatchNorm
+   * epsilon.
+   */
+  private static <T> T field(Block block, String name, Class<T> type) {
     try {
-      java.lang.reflect.Field f = convLayer.getClass().getDeclaredField("relu");
+      java.lang.reflect.Field f = block.getClass().getDeclaredField(name);
       f.setAccessible(true);
-      return f.getBoolean(convLayer);
+      return type.cast(f.get(block));
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException(
-          "cannot tell whether layer " + convLayer + " ends with a ReLU", e);
+      throw new IllegalStateException("cannot read '" + name + "' of layer " + block, e);
     }
   }
 

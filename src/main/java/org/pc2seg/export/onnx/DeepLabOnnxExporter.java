@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.pc2seg.export.onnx.OnnxGraph.Attr;
 import org.pc2seg.io.AtomicFiles;
+import org.pc2seg.ml.data.ImageTensors;
 import org.pc2seg.ml.model.DeepLabV3Plus;
 import org.pc2seg.ml.model.ModelConfig;
 import org.pc2seg.project.LabelClass;
@@ -73,29 +74,10 @@ public final class DeepLabOnnxExporter {
     Block fuse = top.valueAt(3);
     Convolution classifier = (Convolution) top.valueAt(4);
 
-    // encoder: stem = conv layer + max pool, then four stages of residual units
-    PairList<String, Block> bb = backbone.getChildren();
-    PairList<String, Block> stem = bb.valueAt(0).getChildren();
-    String h = e.emit(stem.valueAt(0), "input", "stem");
-    if (stem.size() != 2 || !(stem.valueAt(1) instanceof LambdaBlock)) {
-      throw new IllegalStateException(
-          "unexpected stem layout: expected a conv layer and a max pool");
-    }
-    h =
-        g.node(
-            "MaxPool",
-            List.of(h),
-            List.of(e.fresh("maxpool")),
-            Attr.ints("kernel_shape", 3, 3),
-            Attr.ints("strides", 2, 2),
-            Attr.ints("pads", 1, 1, 1, 1));
-    String low = null;
-    for (int s = 1; s <= 4; s++) {
-      h = e.emit(bb.valueAt(s), h, "layer" + s);
-      if (s == 1) {
-        low = h;
-      }
-    }
+    String[] features =
+        cfg.backbone().resNet() ? resNetEncoder(backbone, e) : mobileNetEncoder(backbone, e);
+    String low = features[0];
+    String h = features[1];
 
     // ASPP: four conv branches, the image-pooling branch, concat, projection
     PairList<String, Block> ac = aspp.getChildren();
@@ -124,6 +106,63 @@ public final class DeepLabOnnxExporter {
     g.output("probabilities", OnnxGraph.FLOAT, "N", (long) cfg.numClasses(), "H", "W");
     addMetadata(g, cfg);
     return g;
+  }
+
+  /** A ResNet: stem = conv layer + max pool, then four stages of residual units. */
+  private static String[] resNetEncoder(Block backbone, BlockEmitter e) {
+    OnnxGraph g = e.graph();
+    PairList<String, Block> bb = backbone.getChildren();
+    PairList<String, Block> stem = bb.valueAt(0).getChildren();
+    String h = e.emit(stem.valueAt(0), "input", "stem");
+    if (stem.size() != 2 || !(stem.valueAt(1) instanceof LambdaBlock)) {
+      throw new IllegalStateException(
+          "unexpected stem layout: expected a conv layer and a max pool");
+    }
+    h =
+        g.node(
+            "MaxPool",
+            List.of(h),
+            List.of(e.fresh("maxpool")),
+            Attr.ints("kernel_shape", 3, 3),
+            Attr.ints("strides", 2, 2),
+            Attr.ints("pads", 1, 1, 1, 1));
+    String low = null;
+    for (int s = 1; s <= 4; s++) {
+      h = e.emit(bb.valueAt(s), h, "layer" + s);
+      if (s == 1) {
+        low = h;
+      }
+    }
+    return new String[] {low, h};
+  }
+
+  /**
+   * MobileNetV2: the input mapped from ImageNet normalisation to [−1, 1] (x·2·std + 2·mean − 1),
+   * the stem conv layer, the blocks up to the stride-4 features, then the rest.
+   */
+  private static String[] mobileNetEncoder(Block backbone, BlockEmitter e) {
+    OnnxGraph g = e.graph();
+    float[] scale = new float[3];
+    float[] shift = new float[3];
+    for (int c = 0; c < 3; c++) {
+      scale[c] = 2 * ImageTensors.STD[c];
+      shift[c] = 2 * ImageTensors.MEAN[c] - 1;
+    }
+    long[] dims = {1, 3, 1, 1};
+    String times =
+        g.node(
+            "Mul",
+            List.of("input", g.floatTensor(e.fresh("keras.scale"), dims, scale)),
+            List.of(e.fresh("keras.mul")));
+    String x =
+        g.node(
+            "Add",
+            List.of(times, g.floatTensor(e.fresh("keras.shift"), dims, shift)),
+            List.of(e.fresh("keras.add")));
+    PairList<String, Block> bb = backbone.getChildren();
+    String h = e.emit(bb.valueAt(0), x, "stem");
+    String low = e.emit(bb.valueAt(1), h, "low");
+    return new String[] {low, e.emit(bb.valueAt(2), low, "high")};
   }
 
   private void addMetadata(OnnxGraph g, ModelConfig cfg) {

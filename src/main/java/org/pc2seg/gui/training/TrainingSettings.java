@@ -17,8 +17,8 @@ import org.pc2seg.ml.sampling.SamplingScheme;
  * @param crop training crop size in pixels
  * @param maxSide working size: images with a longer side are shrunk to it for training and
  *     prediction (0: full resolution)
- * @param backbone ResNet depth of the network ({@code resnet18}, {@code resnet34}, {@code
- *     resnet50}, {@code resnet101})
+ * @param backbone the encoder network ({@code mobilenetv2}, from ImageNet weights; {@code
+ *     resnet18}, {@code resnet34}, {@code resnet50}, {@code resnet101}, from random weights)
  * @param learningRate initial learning rate
  * @param threads native threads for training (leave cores for the UI)
  * @param device "auto", "cpu" or "gpu"
@@ -57,7 +57,7 @@ public record TrainingSettings(
         4,
         128,
         org.pc2seg.ml.train.TrainConfig.DEFAULT_MAX_SIDE,
-        "resnet18",
+        "mobilenetv2", // starts from the ImageNet weights that come with the app
         0.001,
         Math.max(1, cores - 1),
         "cpu",
@@ -76,7 +76,7 @@ public record TrainingSettings(
         8,
         320,
         org.pc2seg.ml.train.TrainConfig.DEFAULT_MAX_SIDE,
-        "resnet18",
+        "mobilenetv2", // starts from the ImageNet weights that come with the app
         0.001,
         2,
         "gpu",

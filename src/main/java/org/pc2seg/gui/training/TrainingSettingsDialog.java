@@ -52,8 +52,10 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
                 + " less memory this way; 0 keeps full resolution."));
     backbone.setTooltip(
         new javafx.scene.control.Tooltip(
-            "ResNet depth: resnet18 trains fastest and suits a CPU; resnet50 and resnet101 (the"
-                + " paper's) want a GPU. Fine-tuning rounds keep the active model's backbone."));
+            "The encoder network. mobilenetv2 starts from ImageNet weights that come with the"
+                + " app: far better masks from few labels, and fast on a CPU. The ResNets start"
+                + " from random weights; resnet50 and resnet101 (the paper's) want a GPU."
+                + " Fine-tuning rounds keep the active model's backbone."));
     method.setId("method");
     sampling.setId("sampling");
     device.setId("device");

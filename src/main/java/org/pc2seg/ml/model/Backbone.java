@@ -2,7 +2,10 @@ package org.pc2seg.ml.model;
 
 import java.util.Locale;
 
-/** The ResNet variants usable as the DeepLabv3+ encoder (torchvision layout, "v1.5" strides). */
+/**
+ * The encoders usable in DeepLabv3+: ResNets (torchvision layout, "v1.5" strides) and MobileNetV2
+ * (Keras layout, for which ImageNet weights are at hand: see {@link MobileNetV2Backbone}).
+ */
 public enum Backbone {
   /** ResNet-18: basic blocks, [2, 2, 2, 2]. */
   RESNET18("resnet18", false, new int[] {2, 2, 2, 2}),
@@ -11,7 +14,9 @@ public enum Backbone {
   /** ResNet-50: bottleneck blocks, [3, 4, 6, 3]. */
   RESNET50("resnet50", true, new int[] {3, 4, 6, 3}),
   /** ResNet-101: bottleneck blocks, [3, 4, 23, 3]. */
-  RESNET101("resnet101", true, new int[] {3, 4, 23, 3});
+  RESNET101("resnet101", true, new int[] {3, 4, 23, 3}),
+  /** MobileNetV2, width 1.0: 17 inverted residual blocks, depthwise 3x3 convs, ReLU6. */
+  MOBILENETV2("mobilenetv2", false, new int[0]);
 
   private final String cliName;
   private final boolean bottleneck;
@@ -26,6 +31,11 @@ public enum Backbone {
   /** The name used on the command line and in JSON ({@code resnet18}, ...). */
   public String cliName() {
     return cliName;
+  }
+
+  /** Whether this is a ResNet (else MobileNetV2). */
+  public boolean resNet() {
+    return units.length == 4;
   }
 
   /** Whether the residual units are bottlenecks (1x1-3x3-1x1, expansion 4). */
@@ -45,24 +55,24 @@ public enum Backbone {
 
   /** Channels of the stride-4 (low-level) features fed to the decoder. */
   public int lowLevelChannels() {
-    return stageChannels(0);
+    return resNet() ? stageChannels(0) : MobileNetV2Backbone.lowLevelChannels();
   }
 
   /** Channels of the last stage, fed to ASPP. */
   public int outChannels() {
-    return stageChannels(3);
+    return resNet() ? stageChannels(3) : MobileNetV2Backbone.outChannels();
   }
 
   /** Parses {@code resnet18}, {@code RESNET18}, {@code 18}, ... */
   public static Backbone parse(String s) {
     String n = s.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     for (Backbone b : values()) {
-      if (b.cliName.equals(n) || b.cliName.equals("resnet" + n)) {
+      if (b.cliName.equals(n) || b.cliName.equals("resnet" + n) || b.cliName.equals(n + "v2")) {
         return b;
       }
     }
     throw new IllegalArgumentException(
-        "unknown backbone '" + s + "' (resnet18, resnet34, resnet50, resnet101)");
+        "unknown backbone '" + s + "' (resnet18, resnet34, resnet50, resnet101, mobilenetv2)");
   }
 
   @Override

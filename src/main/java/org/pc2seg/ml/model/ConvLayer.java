@@ -26,15 +26,21 @@ final class ConvLayer extends AbstractBlock {
   private final Conv2d conv;
   private final BatchNorm bn;
   private final boolean relu;
+  private final boolean clipAtSix;
 
   /** Whether the exact 1x1 shortcut for all-padding dilated convs is on (tests turn it off). */
   static boolean centerTapShortcut = true;
 
   private ConvLayer(Conv2d conv, boolean batchNorm, boolean relu) {
+    this(conv, batchNorm ? Layers.batchNorm() : null, relu, false);
+  }
+
+  private ConvLayer(Conv2d conv, BatchNorm bn, boolean relu, boolean clipAtSix) {
     super(VERSION);
     this.conv = addChildBlock("conv", conv);
-    this.bn = batchNorm ? addChildBlock("bn", Layers.batchNorm()) : null;
+    this.bn = bn == null ? null : addChildBlock("bn", bn);
     this.relu = relu;
+    this.clipAtSix = clipAtSix;
   }
 
   /** The convolution (for weight import). */
@@ -57,6 +63,19 @@ final class ConvLayer extends AbstractBlock {
     return new ConvLayer(Layers.conv(filters, kernel, stride, dilation, false), true, false);
   }
 
+  /**
+   * MobileNetV2's conv (no bias) → BN (ε 10⁻³, Keras's) → ReLU6 when {@code relu6}. With {@code
+   * depthwise} the conv has one filter per input channel ({@code filters} = input channels).
+   */
+  static ConvLayer mobileNet(
+      int filters, int kernel, int stride, int dilation, boolean depthwise, boolean relu6) {
+    Conv2d conv =
+        depthwise
+            ? Layers.depthwiseConv(filters, kernel, stride, dilation)
+            : Layers.conv(filters, kernel, stride, dilation, false);
+    return new ConvLayer(conv, Layers.batchNorm(1e-3f), relu6, relu6);
+  }
+
   /** conv (with bias) → ReLU. */
   static ConvLayer convRelu(int filters, int kernel) {
     return new ConvLayer(Layers.conv(filters, kernel, 1, 1, true), false, true);
@@ -72,7 +91,7 @@ final class ConvLayer extends AbstractBlock {
       x = y;
     }
     if (relu) {
-      NDArray y = Activation.relu(x);
+      NDArray y = clipAtSix ? x.clip(0, 6) : Activation.relu(x);
       x.close();
       x = y;
     }
@@ -94,6 +113,7 @@ final class ConvLayer extends AbstractBlock {
     boolean outerTapsInPadding =
         centerTapShortcut
             && dilation > 1
+            && conv.getGroups() == 1
             && conv.getKernelShape().get(0) == 3
             && conv.getKernelShape().get(1) == 3
             && conv.getStride().get(0) == 1

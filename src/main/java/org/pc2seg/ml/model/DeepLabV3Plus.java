@@ -14,7 +14,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 
 /**
- * DeepLabv3+ (Chen et al., ECCV 2018) on a ResNet encoder, with the PC²Seg projection head.
+ * DeepLabv3+ (Chen et al., ECCV 2018) on a ResNet or MobileNetV2 encoder, with the PC²Seg
+ * projection head.
  *
  * <p>Input: NDList(x: B×3×H×W float, normalised). Output NDList:
  *
@@ -38,7 +39,7 @@ public final class DeepLabV3Plus extends AbstractBlock {
   public static final int LOW_LEVEL_REDUCED = 48;
 
   private final ModelConfig config;
-  private final ResNetBackbone backbone;
+  private final Block backbone;
   private final Aspp aspp;
   private final Block lowReduce;
   private final Block fuse;
@@ -49,7 +50,11 @@ public final class DeepLabV3Plus extends AbstractBlock {
     super(VERSION);
     this.config = config;
     backbone =
-        addChildBlock("backbone", new ResNetBackbone(config.backbone(), config.outputStride()));
+        addChildBlock(
+            "backbone",
+            config.backbone().resNet()
+                ? new ResNetBackbone(config.backbone(), config.outputStride())
+                : new MobileNetV2Backbone(config.outputStride()));
     int r = config.outputStride() == 16 ? 1 : 2;
     aspp =
         addChildBlock("aspp", new Aspp(config.asppChannels(), new int[] {6 * r, 12 * r, 18 * r}));
@@ -80,7 +85,7 @@ public final class DeepLabV3Plus extends AbstractBlock {
   }
 
   /** The encoder (e.g. to load or freeze its weights alone). */
-  public ResNetBackbone backbone() {
+  public Block backbone() {
     return backbone;
   }
 

@@ -33,7 +33,28 @@ public final class Layers {
 
   /** Batch normalisation over channels; DJL momentum 0.9 equals PyTorch's default 0.1. */
   static BatchNorm batchNorm() {
-    return BatchNorm.builder().optMomentum(0.9f).optEpsilon(1e-5f).build();
+    return batchNorm(1e-5f);
+  }
+
+  /** The same with another ε (MobileNetV2's Keras weights were trained with 10⁻³). */
+  static BatchNorm batchNorm(float epsilon) {
+    return BatchNorm.builder().optMomentum(0.9f).optEpsilon(epsilon).build();
+  }
+
+  /**
+   * A square depthwise convolution (one k×k filter per channel, no bias), padded as {@link #conv}.
+   */
+  static Conv2d depthwiseConv(int channels, int kernel, int stride, int dilation) {
+    int pad = dilation * (kernel - 1) / 2;
+    return Conv2d.builder()
+        .setFilters(channels)
+        .setKernelShape(new Shape(kernel, kernel))
+        .optStride(new Shape(stride, stride))
+        .optPadding(new Shape(pad, pad))
+        .optDilation(new Shape(dilation, dilation))
+        .optGroups(channels)
+        .optBias(false)
+        .build();
   }
 
   /**

@@ -59,12 +59,12 @@ public final class ModelWeights {
   /**
    * Loads the encoder weights of {@code model} from a full-model or backbone-only DJL file, or —
    * for a {@code .safetensors} file — from torchvision/timm ResNet weights ({@link
-   * TorchvisionWeights}).
+   * PretrainedWeights}).
    */
   public static void loadBackbone(Model model, Path paramsFile)
       throws IOException, MalformedModelException {
     if (paramsFile.getFileName().toString().endsWith(".safetensors")) {
-      TorchvisionWeights.loadResNetBackbone(model, paramsFile);
+      PretrainedWeights.loadBackbone(model, paramsFile);
       return;
     }
     DeepLabV3Plus block = SegmentationModels.block(model);

@@ -7,15 +7,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pc2seg.ml.model.ModelConfig;
 import org.pc2seg.ml.model.ModelWeights;
+import org.pc2seg.ml.model.PretrainedWeights;
 import org.pc2seg.ml.model.SegmentationModels;
 
 /**
  * Loads initial weights from a local file (nothing is downloaded): a whole model of the same
  * architecture (e.g. another run's model.params), else the backbone of any full or backbone-only
- * {@code .params} file.
+ * {@code .params} file, or of a {@code .safetensors} file; or the ImageNet weights bundled with the
+ * app ({@code imagenet}).
  */
 final class InitWeights {
   private InitWeights() {}
+
+  /**
+   * Loads {@code spec}: {@link PretrainedWeights#BUNDLED} for the ImageNet weights that come with
+   * the app, else a file path.
+   */
+  static void load(Model model, ModelConfig config, String spec) throws IOException {
+    if (PretrainedWeights.BUNDLED.equals(spec)) {
+      try {
+        PretrainedWeights.loadBundled(model);
+      } catch (MalformedModelException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      return;
+    }
+    load(model, config, Path.of(spec));
+  }
 
   static void load(Model model, ModelConfig config, Path file) throws IOException {
     if (!Files.isRegularFile(file)) {

@@ -30,6 +30,13 @@ final class TrainConfigValidation {
     require(c.cutMix() >= 0 && c.cutMix() <= 1, "CutMix probability must be in [0,1]");
     require(c.outputStride() == 8 || c.outputStride() == 16, "output stride must be 8 or 16");
     require(
+        !org.pc2seg.ml.model.PretrainedWeights.BUNDLED.equals(c.initWeights())
+            || org.pc2seg.ml.model.PretrainedWeights.bundled(
+                org.pc2seg.ml.model.Backbone.parse(c.backbone())),
+        "no ImageNet weights come with the app for "
+            + c.backbone()
+            + " (only for mobilenetv2): pass --init-weights FILE or leave it out");
+    require(
         c.method() != null && c.sampling() != null && c.device() != null,
         "method/sampling/device unset");
   }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.pc2seg.ml.data.Batch;
@@ -86,7 +85,7 @@ final class TrainingSession {
         NDManager base = model.getNDManager().newSubManager()) {
       DeepLabV3Plus block = SegmentationModels.block(model);
       if (cfg.initWeights() != null && !cfg.initWeights().isBlank() && !resume) {
-        InitWeights.load(model, cfg.modelConfig(k), Path.of(cfg.initWeights()));
+        InitWeights.load(model, cfg.modelConfig(k), cfg.initWeights());
       }
       AdamW opt =
           new AdamW(

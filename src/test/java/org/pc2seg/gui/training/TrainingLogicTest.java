@@ -90,6 +90,24 @@ class TrainingLogicTest {
     assertThat(s.problems()).isEmpty();
     assertThat(DjlTrainingEngine.config(s, null).backbone()).isEqualTo("resnet50");
     assertThat(DjlTrainingEngine.config(s, null).resizeLongSide()).isEqualTo(768);
+    assertThat(DjlTrainingEngine.config(s, null).initWeights()).isNull(); // no ResNet weights here
+    TrainingSettings mobile =
+        new TrainingSettings(
+            s.method(),
+            s.sampling(),
+            s.steps(),
+            s.labeledBatch(),
+            s.unlabeledBatch(),
+            s.crop(),
+            s.maxSide(),
+            "mobilenetv2",
+            s.learningRate(),
+            s.threads(),
+            s.device(),
+            s.validateEvery(),
+            s.checkpointEvery(),
+            s.seed());
+    assertThat(DjlTrainingEngine.config(mobile, null).initWeights()).isEqualTo("imagenet");
 
     org.pc2seg.ml.train.RunFolder active =
         new org.pc2seg.ml.train.RunFolder(java.nio.file.Files.createDirectories(tmp.resolve("r")));

@@ -74,7 +74,8 @@ class TrainingSettingsDialogFxTest {
     @SuppressWarnings("unchecked")
     javafx.scene.control.ComboBox<String> box =
         robot.lookup("#backbone").queryAs(javafx.scene.control.ComboBox.class);
-    assertThat(box.getItems()).containsExactly("resnet18", "resnet34", "resnet50", "resnet101");
+    assertThat(box.getItems())
+        .containsExactly("resnet18", "resnet34", "resnet50", "resnet101", "mobilenetv2");
     assertThat(box.getValue()).isEqualTo(TrainingSettings.cpuPreset().backbone());
     robot.interact(() -> box.setValue("resnet101"));
     assertThat(dialog.read().backbone()).isEqualTo("resnet101");

@@ -28,17 +28,94 @@ class ConvGradientTest {
       for (int threads : new int[] {1, 2}) {
         EngineThreads.use(threads);
         for (int[] c : new int[][] {{4, 16, 8, 1}, {16, 48, 8, 6}, {32, 64, 12, 1}}) {
-          double[] err = errors(c[0], c[1], c[2], c[3]);
-          assertThat(err[0])
-              .as("input gradient, %s, %d threads", java.util.Arrays.toString(c), threads)
-              .isLessThan(1e-3);
-          assertThat(err[1])
-              .as("weight gradient, %s, %d threads", java.util.Arrays.toString(c), threads)
-              .isLessThan(1e-3);
+          checkErrors(errors(c[0], c[1], c[2], c[3]), c, threads);
         }
       }
     } finally {
       EngineThreads.use(before);
+    }
+  }
+
+  @Test
+  void depthwiseInputAndWeightGradientsMatchAHandComputation() {
+    int before = EngineThreads.current();
+    try {
+      for (int threads : new int[] {1, 2}) {
+        EngineThreads.use(threads);
+        // MobileNetV2's depthwise convs: channels, map size, stride, dilation
+        for (int[] c : new int[][] {{32, 16, 1, 1}, {144, 8, 2, 1}, {24, 8, 1, 2}, {40, 9, 2, 1}}) {
+          checkErrors(depthwiseErrors(c[0], c[1], c[2], c[3]), c, threads);
+        }
+      }
+    } finally {
+      EngineThreads.use(before);
+    }
+  }
+
+  private static void checkErrors(double[] err, int[] setting, int threads) {
+    assertThat(err[0])
+        .as("input gradient, %s, %d threads", java.util.Arrays.toString(setting), threads)
+        .isLessThan(1e-3);
+    assertThat(err[1])
+        .as("weight gradient, %s, %d threads", java.util.Arrays.toString(setting), threads)
+        .isLessThan(1e-3);
+  }
+
+  /** The same for a depthwise 3x3 conv (groups = channels) with a stride and a dilation. */
+  private static double[] depthwiseErrors(int ch, int size, int stride, int dil) {
+    Engine.getInstance().setRandomSeed(5);
+    int out = (size + 2 * dil - 2 * dil - 1) / stride + 1;
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.randomNormal(new Shape(2, ch, size, size));
+      NDArray w = m.randomNormal(new Shape(ch, 1, 3, 3));
+      NDArray r = m.randomNormal(new Shape(2, ch, out, out));
+      x.setRequiresGradient(true);
+      w.setRequiresGradient(true);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray y =
+            Conv2d.conv2d(
+                    x,
+                    w,
+                    null,
+                    new Shape(stride, stride),
+                    new Shape(dil, dil),
+                    new Shape(dil, dil),
+                    ch)
+                .head();
+        assertThat(y.getShape()).isEqualTo(new Shape(2, ch, out, out));
+        gc.backward(y.mul(r).sum());
+      }
+      float[] gx = x.getGradient().toFloatArray();
+      float[] gw = w.getGradient().toFloatArray();
+      float[] xa = x.toFloatArray();
+      float[] wa = w.toFloatArray();
+      float[] ra = r.toFloatArray();
+      double[] hx = new double[gx.length];
+      double[] hw = new double[gw.length];
+      // y[n,c,p,q] = sum w[c,0,a,b] x[n,c,p·s+(a-1)d,q·s+(b-1)d]
+      for (int n = 0; n < 2; n++) {
+        for (int c = 0; c < ch; c++) {
+          for (int p = 0; p < out; p++) {
+            for (int q = 0; q < out; q++) {
+              double rv = ra[((n * ch + c) * out + p) * out + q];
+              for (int a = 0; a < 3; a++) {
+                int i = p * stride + (a - 1) * dil;
+                for (int b = 0; b < 3; b++) {
+                  int j = q * stride + (b - 1) * dil;
+                  if (i < 0 || j < 0 || i >= size || j >= size) {
+                    continue;
+                  }
+                  int xi = ((n * ch + c) * size + i) * size + j;
+                  int wi = (c * 3 + a) * 3 + b;
+                  hx[xi] += rv * wa[wi];
+                  hw[wi] += rv * xa[xi];
+                }
+              }
+            }
+          }
+        }
+      }
+      return new double[] {maxError(gx, hx), maxError(gw, hw)};
     }
   }
 

@@ -73,6 +73,17 @@ class TrainConfigTest {
         .hasMessageContaining("crop");
     assertThatThrownBy(() -> TrainConfig.fromJson("{\"temperature\": 0}"))
         .hasMessageContaining("temperature");
+    assertThatThrownBy(
+            () -> TrainConfig.builder().optBackbone("resnet50").optInitWeights("imagenet").build())
+        .hasMessageContaining("resnet50")
+        .hasMessageContaining("only for mobilenetv2");
+    assertThat(
+            TrainConfig.builder()
+                .optBackbone("mobilenetv2")
+                .optInitWeights("imagenet")
+                .build()
+                .initWeights())
+        .isEqualTo("imagenet");
   }
 
   @Test

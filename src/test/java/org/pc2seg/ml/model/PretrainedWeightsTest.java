@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TorchvisionWeightsTest {
+class PretrainedWeightsTest {
 
   static final ModelConfig SMALL = new ModelConfig(Backbone.RESNET18, 16, 3, 16, 16, 8);
 
@@ -30,7 +30,7 @@ class TorchvisionWeightsTest {
       Map<String, Shape> shapes = torchvisionResNet18();
       Path file = write(m, shapes, "backbone.", dir.resolve("resnet18.safetensors"));
       ModelWeights.loadBackbone(model, file);
-      ResNetBackbone b = SegmentationModels.block(model).backbone();
+      ResNetBackbone b = (ResNetBackbone) SegmentationModels.block(model).backbone();
       assertThat(value(b.stemLayer().convolution().getParameters().get("weight")))
           .isEqualTo(code("conv1.weight", shapes));
       assertThat(value(b.stemLayer().batchNorm().getParameters().get("runningVar")))
@@ -43,7 +43,7 @@ class TorchvisionWeightsTest {
           .isEqualTo(code("layer2.0.downsample.0.weight", shapes));
       assertThat(value(l2u0.mainLayers().get(0).convolution().getParameters().get("weight")))
           .isEqualTo(code("layer2.0.conv1.weight", shapes));
-      assertThat(TorchvisionWeights.plan(b)).hasSize(shapes.size() - 2); // fc.* ignored
+      assertThat(PretrainedWeights.plan(b)).hasSize(shapes.size() - 2); // fc.* ignored
     }
   }
 
@@ -55,8 +55,7 @@ class TorchvisionWeightsTest {
                 new ModelConfig(Backbone.RESNET34, 16, 3, 16, 16, 8), "r34", null)) {
       Path file = write(m, torchvisionResNet18(), "", dir.resolve("r18.safetensors"));
       NDArray stemBefore =
-          SegmentationModels.block(r34)
-              .backbone()
+          ((ResNetBackbone) SegmentationModels.block(r34).backbone())
               .stemLayer()
               .convolution()
               .getParameters()
@@ -68,8 +67,7 @@ class TorchvisionWeightsTest {
           .hasMessageContaining("r18.safetensors")
           .hasMessageContaining("layer1.2.conv1.weight");
       NDArray stemAfter =
-          SegmentationModels.block(r34)
-              .backbone()
+          ((ResNetBackbone) SegmentationModels.block(r34).backbone())
               .stemLayer()
               .convolution()
               .getParameters()
@@ -114,14 +112,14 @@ class TorchvisionWeightsTest {
     return s;
   }
 
-  private static void bn(Map<String, Shape> s, String p, int c) {
+  static void bn(Map<String, Shape> s, String p, int c) {
     for (String n : new String[] {"weight", "bias", "running_mean", "running_var"}) {
       s.put(p + "." + n, new Shape(c));
     }
   }
 
   /** A value that identifies the tensor: its index in the list plus a small ramp. */
-  private static float[] code(String name, Map<String, Shape> shapes) {
+  static float[] code(String name, Map<String, Shape> shapes) {
     int index = new java.util.ArrayList<>(shapes.keySet()).indexOf(name);
     int size = (int) shapes.get(name).size();
     float[] v = new float[size];
@@ -131,7 +129,7 @@ class TorchvisionWeightsTest {
     return v;
   }
 
-  private static Path write(NDManager m, Map<String, Shape> shapes, String prefix, Path file)
+  static Path write(NDManager m, Map<String, Shape> shapes, String prefix, Path file)
       throws Exception {
     NDList list = new NDList();
     for (Map.Entry<String, Shape> e : shapes.entrySet()) {
