@@ -53,7 +53,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     backbone.setTooltip(
         new javafx.scene.control.Tooltip(
             "The encoder network. mobilenetv2 starts from ImageNet weights that come with the"
-                + " app: far better masks from few labels, and fast on a CPU. The ResNets start"
+                + " app: far better masks from few labels, and it suits a CPU. The ResNets start"
                 + " from random weights; resnet50 and resnet101 (the paper's) want a GPU."
                 + " Fine-tuning rounds keep the active model's backbone."));
     method.setId("method");
