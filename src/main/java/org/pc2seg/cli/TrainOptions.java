@@ -3,8 +3,6 @@ package org.pc2seg.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.pc2seg.ml.model.Backbone;
-import org.pc2seg.ml.model.PretrainedWeights;
 import org.pc2seg.ml.sampling.SamplingScheme;
 import org.pc2seg.ml.train.DeviceChoice;
 import org.pc2seg.ml.train.Method;
@@ -182,8 +180,8 @@ public final class TrainOptions {
     }
     if (initWeights != null) {
       b.optInitWeights(initWeights.equals("none") ? null : initWeights);
-    } else if (backbone != null && PretrainedWeights.bundled(Backbone.parse(backbone))) {
-      b.optInitWeights(PretrainedWeights.BUNDLED); // a MobileNetV2 starts from its ImageNet weights
+    } else if (backbone != null) {
+      b.optBundledWeightsIfAny(); // a MobileNetV2 starts from its ImageNet weights
     }
     if (lr != null) {
       b.optLearningRate(lr);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.pc2seg.export.onnx.OnnxGraph.Attr;
 import org.pc2seg.io.AtomicFiles;
-import org.pc2seg.ml.data.ImageTensors;
 import org.pc2seg.ml.model.DeepLabV3Plus;
+import org.pc2seg.ml.model.MobileNetV2Backbone;
 import org.pc2seg.ml.model.ModelConfig;
 import org.pc2seg.project.LabelClass;
 
@@ -142,12 +142,8 @@ public final class DeepLabOnnxExporter {
    */
   private static String[] mobileNetEncoder(Block backbone, BlockEmitter e) {
     OnnxGraph g = e.graph();
-    float[] scale = new float[3];
-    float[] shift = new float[3];
-    for (int c = 0; c < 3; c++) {
-      scale[c] = 2 * ImageTensors.STD[c];
-      shift[c] = 2 * ImageTensors.MEAN[c] - 1;
-    }
+    float[] scale = MobileNetV2Backbone.kerasInputAffine(true);
+    float[] shift = MobileNetV2Backbone.kerasInputAffine(false);
     long[] dims = {1, 3, 1, 1};
     String times =
         g.node(

@@ -55,10 +55,8 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
             .optValEvery(s.validateEvery())
             .optCheckpointEvery(s.checkpointEvery())
             .optSeed(s.seed());
-    if (initFrom == null
-        && org.pc2seg.ml.model.PretrainedWeights.bundled(
-            org.pc2seg.ml.model.Backbone.parse(s.backbone()))) {
-      b.optInitWeights(org.pc2seg.ml.model.PretrainedWeights.BUNDLED); // its ImageNet weights
+    if (initFrom == null) {
+      b.optBundledWeightsIfAny(); // a MobileNetV2 starts from its ImageNet weights
     }
     if (initFrom != null) {
       RunFolder from = new RunFolder(initFrom);

@@ -32,6 +32,15 @@ final class Chain extends AbstractBlock {
     return java.util.Collections.unmodifiableList(blocks);
   }
 
+  /** The children, in order, each cast to {@code type} (for weight import). */
+  <T extends Block> List<T> blocksAs(Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (Block b : blocks) {
+      out.add(type.cast(b));
+    }
+    return out;
+  }
+
   /** Appends a child. */
   Chain add(Block block) {
     blocks.add(addChildBlock(block.getClass().getSimpleName(), block));

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,11 +46,7 @@ final class InvertedResidual extends AbstractBlock {
 
   /** The conv layers in order: [expand,] depthwise, project (for weight import). */
   List<ConvLayer> layers() {
-    List<ConvLayer> out = new ArrayList<>();
-    for (ai.djl.nn.Block b : main.blocks()) {
-      out.add((ConvLayer) b);
-    }
-    return out;
+    return main.blocksAs(ConvLayer.class);
   }
 
   @Override

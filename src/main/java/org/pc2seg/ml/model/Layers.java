@@ -19,16 +19,19 @@ public final class Layers {
    * log a warning at every call and, strided, does not crash in oneDNN's backward pass.
    */
   static Conv2d conv(int filters, int kernel, int stride, int dilation, boolean bias) {
-    int pad = dilation * (kernel - 1) / 2;
-    Conv2d.Builder b =
-        Conv2d.builder()
-            .setFilters(filters)
-            .setKernelShape(new Shape(kernel, kernel))
-            .optStride(new Shape(stride, stride))
-            .optPadding(new Shape(pad, pad))
-            .optDilation(new Shape(dilation, dilation))
-            .optBias(bias);
+    Conv2d.Builder b = squareConv(filters, kernel, stride, dilation).optBias(bias);
     return kernel == 1 ? new PointwiseConv(b) : b.build();
+  }
+
+  /** The builder of a square convolution with the padding {@link #conv} describes. */
+  private static Conv2d.Builder squareConv(int filters, int kernel, int stride, int dilation) {
+    int pad = dilation * (kernel - 1) / 2;
+    return Conv2d.builder()
+        .setFilters(filters)
+        .setKernelShape(new Shape(kernel, kernel))
+        .optStride(new Shape(stride, stride))
+        .optPadding(new Shape(pad, pad))
+        .optDilation(new Shape(dilation, dilation));
   }
 
   /** Batch normalisation over channels; DJL momentum 0.9 equals PyTorch's default 0.1. */
@@ -45,13 +48,7 @@ public final class Layers {
    * A square depthwise convolution (one k×k filter per channel, no bias), padded as {@link #conv}.
    */
   static Conv2d depthwiseConv(int channels, int kernel, int stride, int dilation) {
-    int pad = dilation * (kernel - 1) / 2;
-    return Conv2d.builder()
-        .setFilters(channels)
-        .setKernelShape(new Shape(kernel, kernel))
-        .optStride(new Shape(stride, stride))
-        .optPadding(new Shape(pad, pad))
-        .optDilation(new Shape(dilation, dilation))
+    return squareConv(channels, kernel, stride, dilation)
         .optGroups(channels)
         .optBias(false)
         .build();

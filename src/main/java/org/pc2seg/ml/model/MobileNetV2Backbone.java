@@ -144,16 +144,21 @@ public final class MobileNetV2Backbone extends AbstractBlock {
   }
 
   /**
-   * 1×3×1×1 constants that turn an ImageNet-normalised x into 2·(x·std + mean) − 1: the scale
-   * 2·std, or the shift 2·mean − 1.
+   * Per RGB channel, the scale (2·std) or the shift (2·mean − 1) that turn an ImageNet-normalised x
+   * into Keras's 2·(x·std + mean) − 1.
    */
-  private static NDArray channelConstants(NDArray x, boolean scale) {
+  public static float[] kerasInputAffine(boolean scale) {
     float[] v = new float[3];
     for (int c = 0; c < 3; c++) {
       v[c] = scale ? 2 * ImageTensors.STD[c] : 2 * ImageTensors.MEAN[c] - 1;
     }
+    return v;
+  }
+
+  /** {@link #kerasInputAffine} as a 1×3×1×1 array beside x. */
+  private static NDArray channelConstants(NDArray x, boolean scale) {
     NDManager m = x.getManager();
-    return m.create(v, new Shape(1, 3, 1, 1)).toDevice(x.getDevice(), false);
+    return m.create(kerasInputAffine(scale), new Shape(1, 3, 1, 1)).toDevice(x.getDevice(), false);
   }
 
   @Override

@@ -78,11 +78,7 @@ public final class ResNetBackbone extends AbstractBlock {
 
   /** The residual units of stage {@code s} (0..3), in order (for weight import). */
   java.util.List<ResidualUnit> units(int s) {
-    java.util.List<ResidualUnit> out = new java.util.ArrayList<>();
-    for (Block b : ((Chain) stages[s]).blocks()) {
-      out.add((ResidualUnit) b);
-    }
-    return out;
+    return ((Chain) stages[s]).blocksAs(ResidualUnit.class);
   }
 
   /** The ResNet variant. */

@@ -52,11 +52,7 @@ final class ResidualUnit extends AbstractBlock {
 
   /** The main branch's conv layers, in order (for weight import). */
   java.util.List<ConvLayer> mainLayers() {
-    java.util.List<ConvLayer> out = new java.util.ArrayList<>();
-    for (ai.djl.nn.Block b : main.blocks()) {
-      out.add((ConvLayer) b);
-    }
-    return out;
+    return main.blocksAs(ConvLayer.class);
   }
 
   /** The projection shortcut, or null for the identity (for weight import). */

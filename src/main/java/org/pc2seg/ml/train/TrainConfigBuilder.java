@@ -50,6 +50,18 @@ public final class TrainConfigBuilder {
     return this;
   }
 
+  /**
+   * Starts the backbone set so far from the ImageNet weights bundled with the app where there are
+   * some (MobileNetV2); leaves the initial weights as they are otherwise.
+   */
+  public TrainConfigBuilder optBundledWeightsIfAny() {
+    if (org.pc2seg.ml.model.PretrainedWeights.bundled(
+        org.pc2seg.ml.model.Backbone.parse(c.backbone))) {
+      c.initWeights = org.pc2seg.ml.model.PretrainedWeights.BUNDLED;
+    }
+    return this;
+  }
+
   public TrainConfigBuilder optSteps(int v) {
     c.steps = v;
     return this;

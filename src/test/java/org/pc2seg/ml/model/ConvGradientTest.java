@@ -28,7 +28,7 @@ class ConvGradientTest {
       for (int threads : new int[] {1, 2}) {
         EngineThreads.use(threads);
         for (int[] c : new int[][] {{4, 16, 8, 1}, {16, 48, 8, 6}, {32, 64, 12, 1}}) {
-          checkErrors(errors(c[0], c[1], c[2], c[3]), c, threads);
+          checkErrors(errors(3, c[0], c[1], 1, c[2], 1, c[3]), c, threads);
         }
       }
     } finally {
@@ -44,7 +44,7 @@ class ConvGradientTest {
         EngineThreads.use(threads);
         // MobileNetV2's depthwise convs: channels, map size, stride, dilation
         for (int[] c : new int[][] {{32, 16, 1, 1}, {144, 8, 2, 1}, {24, 8, 1, 2}, {40, 9, 2, 1}}) {
-          checkErrors(depthwiseErrors(c[0], c[1], c[2], c[3]), c, threads);
+          checkErrors(errors(5, c[0], c[0], c[0], c[1], c[2], c[3]), c, threads);
         }
       }
     } finally {
@@ -61,14 +61,20 @@ class ConvGradientTest {
         .isLessThan(1e-3);
   }
 
-  /** The same for a depthwise 3x3 conv (groups = channels) with a stride and a dilation. */
-  private static double[] depthwiseErrors(int ch, int size, int stride, int dil) {
-    Engine.getInstance().setRandomSeed(5);
-    int out = (size + 2 * dil - 2 * dil - 1) / stride + 1;
+  /**
+   * Largest error of the input and of the weight gradient of sum(conv(x, w) * r) for a 3x3 conv
+   * with {@code groups} groups ({@code groups} = channels: depthwise), a stride and a dilation.
+   */
+  private static double[] errors(
+      long seed, int ci, int co, int groups, int size, int stride, int dil) {
+    Engine.getInstance().setRandomSeed((int) seed);
+    int out = (size - 1) / stride + 1;
+    int cig = ci / groups;
+    int cog = co / groups;
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray x = m.randomNormal(new Shape(2, ch, size, size));
-      NDArray w = m.randomNormal(new Shape(ch, 1, 3, 3));
-      NDArray r = m.randomNormal(new Shape(2, ch, out, out));
+      NDArray x = m.randomNormal(new Shape(2, ci, size, size));
+      NDArray w = m.randomNormal(new Shape(co, cig, 3, 3));
+      NDArray r = m.randomNormal(new Shape(2, co, out, out));
       x.setRequiresGradient(true);
       w.setRequiresGradient(true);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -80,9 +86,9 @@ class ConvGradientTest {
                     new Shape(stride, stride),
                     new Shape(dil, dil),
                     new Shape(dil, dil),
-                    ch)
+                    groups)
                 .head();
-        assertThat(y.getShape()).isEqualTo(new Shape(2, ch, out, out));
+        assertThat(y.getShape()).isEqualTo(new Shape(2, co, out, out));
         gc.backward(y.mul(r).sum());
       }
       float[] gx = x.getGradient().toFloatArray();
@@ -92,71 +98,24 @@ class ConvGradientTest {
       float[] ra = r.toFloatArray();
       double[] hx = new double[gx.length];
       double[] hw = new double[gw.length];
-      // y[n,c,p,q] = sum w[c,0,a,b] x[n,c,p·s+(a-1)d,q·s+(b-1)d]
-      for (int n = 0; n < 2; n++) {
-        for (int c = 0; c < ch; c++) {
-          for (int p = 0; p < out; p++) {
-            for (int q = 0; q < out; q++) {
-              double rv = ra[((n * ch + c) * out + p) * out + q];
-              for (int a = 0; a < 3; a++) {
-                int i = p * stride + (a - 1) * dil;
-                for (int b = 0; b < 3; b++) {
-                  int j = q * stride + (b - 1) * dil;
-                  if (i < 0 || j < 0 || i >= size || j >= size) {
-                    continue;
-                  }
-                  int xi = ((n * ch + c) * size + i) * size + j;
-                  int wi = (c * 3 + a) * 3 + b;
-                  hx[xi] += rv * wa[wi];
-                  hw[wi] += rv * xa[xi];
-                }
-              }
-            }
-          }
-        }
-      }
-      return new double[] {maxError(gx, hx), maxError(gw, hw)};
-    }
-  }
-
-  /** Largest error of the input and of the weight gradient of sum(conv(x, w) * r). */
-  private static double[] errors(int ci, int co, int size, int dil) {
-    Engine.getInstance().setRandomSeed(3);
-    try (NDManager m = NDManager.newBaseManager()) {
-      NDArray x = m.randomNormal(new Shape(2, ci, size, size));
-      NDArray w = m.randomNormal(new Shape(co, ci, 3, 3));
-      NDArray r = m.randomNormal(new Shape(2, co, size, size));
-      x.setRequiresGradient(true);
-      w.setRequiresGradient(true);
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray y =
-            Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(dil, dil), new Shape(dil, dil))
-                .head();
-        gc.backward(y.mul(r).sum());
-      }
-      float[] gx = x.getGradient().toFloatArray();
-      float[] gw = w.getGradient().toFloatArray();
-      float[] xa = x.toFloatArray();
-      float[] wa = w.toFloatArray();
-      float[] ra = r.toFloatArray();
-      double[] hx = new double[gx.length];
-      double[] hw = new double[gw.length];
-      // y[n,o,p,q] = sum w[o,c,a,b] x[n,c,p+(a-1)d,q+(b-1)d]
+      // y[n,o,p,q] = sum over c of o's group: w[o,c',a,b] x[n,c,p·s+(a-1)d,q·s+(b-1)d]
       for (int n = 0; n < 2; n++) {
         for (int o = 0; o < co; o++) {
-          for (int p = 0; p < size; p++) {
-            for (int q = 0; q < size; q++) {
-              double rv = ra[((n * co + o) * size + p) * size + q];
-              for (int c = 0; c < ci; c++) {
+          int first = (o / cog) * cig;
+          for (int p = 0; p < out; p++) {
+            for (int q = 0; q < out; q++) {
+              double rv = ra[((n * co + o) * out + p) * out + q];
+              for (int k = 0; k < cig; k++) {
+                int c = first + k;
                 for (int a = 0; a < 3; a++) {
-                  int i = p + (a - 1) * dil;
+                  int i = p * stride + (a - 1) * dil;
                   for (int b = 0; b < 3; b++) {
-                    int j = q + (b - 1) * dil;
+                    int j = q * stride + (b - 1) * dil;
                     if (i < 0 || j < 0 || i >= size || j >= size) {
                       continue;
                     }
                     int xi = ((n * ci + c) * size + i) * size + j;
-                    int wi = ((o * ci + c) * 3 + a) * 3 + b;
+                    int wi = ((o * cig + k) * 3 + a) * 3 + b;
                     hx[xi] += rv * wa[wi];
                     hw[wi] += rv * xa[xi];
                   }

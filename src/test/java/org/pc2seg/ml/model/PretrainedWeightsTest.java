@@ -54,25 +54,12 @@ class PretrainedWeightsTest {
             SegmentationModels.newModel(
                 new ModelConfig(Backbone.RESNET34, 16, 3, 16, 16, 8), "r34", null)) {
       Path file = write(m, torchvisionResNet18(), "", dir.resolve("r18.safetensors"));
-      NDArray stemBefore =
-          ((ResNetBackbone) SegmentationModels.block(r34).backbone())
-              .stemLayer()
-              .convolution()
-              .getParameters()
-              .get("weight")
-              .getArray()
-              .duplicate();
+      NDArray stemBefore = stemWeight(r34).duplicate();
       assertThatThrownBy(() -> ModelWeights.loadBackbone(r34, file))
           .isInstanceOf(MalformedModelException.class)
           .hasMessageContaining("r18.safetensors")
           .hasMessageContaining("layer1.2.conv1.weight");
-      NDArray stemAfter =
-          ((ResNetBackbone) SegmentationModels.block(r34).backbone())
-              .stemLayer()
-              .convolution()
-              .getParameters()
-              .get("weight")
-              .getArray();
+      NDArray stemAfter = stemWeight(r34);
       assertThat(stemAfter.contentEquals(stemBefore)).isTrue();
       Map<String, Shape> wrong = torchvisionResNet18();
       wrong.put("layer1.0.conv1.weight", new Shape(64, 64, 1, 1));
@@ -84,6 +71,12 @@ class PretrainedWeightsTest {
             .hasMessageContaining("(64, 64, 1, 1)");
       }
     }
+  }
+
+  /** The weight of a ResNet model's stem conv. */
+  private static NDArray stemWeight(Model model) {
+    ResNetBackbone b = (ResNetBackbone) SegmentationModels.block(model).backbone();
+    return b.stemLayer().convolution().getParameters().get("weight").getArray();
   }
 
   /** torchvision's resnet18 state-dict names and shapes, written out independently. */
