@@ -43,6 +43,7 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
         TrainConfig.builder()
             .optMethod(Method.parse(s.method()))
             .optSampling(s.sampling())
+            .optCutMix(s.cutMix())
             .optSteps(s.steps())
             .optBatchLabeled(s.labeledBatch())
             .optBatchUnlabeled(s.unlabeledBatch())

@@ -20,6 +20,7 @@ import org.pc2seg.ml.sampling.SamplingScheme;
 public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
   private final ComboBox<String> method = new ComboBox<>();
   private final ComboBox<SamplingScheme> sampling = new ComboBox<>();
+  private final TextField cutMix = field("cutmix");
   private final TextField steps = field("steps");
   private final TextField labeled = field("labeled-batch");
   private final TextField unlabeled = field("unlabeled-batch");
@@ -56,6 +57,12 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
                 + " app: far better masks from few labels, and it suits a CPU. The ResNets start"
                 + " from random weights; resnet50 and resnet101 (the paper's) want a GPU."
                 + " Fine-tuning rounds keep the active model's backbone."));
+    cutMix.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "How often an unlabeled image's strong view gets a rectangle of another unlabeled"
+                + " image pasted in (CutMix), 0 to 1. With the ImageNet-pretrained encoder it"
+                + " made PC²Seg clearly better than training on the labels alone; 0 turns it"
+                + " off."));
     method.setId("method");
     sampling.setId("sampling");
     device.setId("device");
@@ -71,7 +78,13 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     sampling
         .valueProperty()
         .addListener((o, a, v) -> samplingHint.setText(v == null ? "" : v.description()));
-    method.valueProperty().addListener((o, a, v) -> sampling.setDisable("supervised".equals(v)));
+    method
+        .valueProperty()
+        .addListener(
+            (o, a, v) -> {
+              sampling.setDisable("supervised".equals(v));
+              cutMix.setDisable("supervised".equals(v));
+            });
     Button cpu = new Button("CPU preset");
     Button gpu = new Button("GPU preset");
     cpu.setId("cpu-preset");
@@ -87,6 +100,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     g.addRow(r++, new Label("Method"), method);
     g.addRow(r++, new Label("Negative sampling"), sampling);
     g.add(samplingHint, 1, r++);
+    g.addRow(r++, new Label("CutMix (probability)"), cutMix);
     g.addRow(r++, new Label("Steps"), steps);
     g.addRow(r++, new Label("Labeled images / step"), labeled);
     g.addRow(r++, new Label("Unlabeled images / step"), unlabeled);
@@ -128,6 +142,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
   public void fill(TrainingSettings s) {
     method.setValue(s.method());
     sampling.setValue(s.sampling());
+    cutMix.setText(String.valueOf(s.cutMix()));
     steps.setText(String.valueOf(s.steps()));
     labeled.setText(String.valueOf(s.labeledBatch()));
     unlabeled.setText(String.valueOf(s.unlabeledBatch()));
@@ -157,6 +172,7 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
     return new TrainingSettings(
         method.getValue(),
         sampling.getValue(),
+        number(cutMix, "CutMix probability"),
         integer(steps, "steps"),
         integer(labeled, "labeled batch"),
         integer(unlabeled, "unlabeled batch"),

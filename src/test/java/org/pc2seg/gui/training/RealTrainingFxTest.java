@@ -40,6 +40,7 @@ class RealTrainingFxTest {
       new TrainingSettings(
           "pc2seg",
           SamplingScheme.DIFF_IMAGE_DEBIASED,
+          1.0,
           4,
           2,
           2,

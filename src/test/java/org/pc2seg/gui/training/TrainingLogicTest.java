@@ -54,9 +54,10 @@ class TrainingLogicTest {
         .isGreaterThan(TrainingSettings.cpuPreset().crop());
     TrainingSettings bad =
         new TrainingSettings(
-            "pc2seg", SamplingScheme.UNIFORM, 0, 1, 0, 100, 50, "vgg16", 2, 0, "tpu", 1, 1, 1);
+            "pc2seg", SamplingScheme.UNIFORM, 1.5, 0, 1, 0, 100, 50, "vgg16", 2, 0, "tpu", 1, 1, 1);
     List<String> p = bad.problems();
     assertThat(String.join("\n", p))
+        .contains("CutMix probability must be between 0 and 1 (was 1.5)")
         .contains("steps")
         .contains("unlabeled batch")
         .contains("crop")
@@ -75,6 +76,7 @@ class TrainingLogicTest {
         new TrainingSettings(
             "pc2seg",
             SamplingScheme.DIFF_IMAGE_DEBIASED,
+            1.0,
             300,
             4,
             4,
@@ -91,10 +93,13 @@ class TrainingLogicTest {
     assertThat(DjlTrainingEngine.config(s, null).backbone()).isEqualTo("resnet50");
     assertThat(DjlTrainingEngine.config(s, null).resizeLongSide()).isEqualTo(768);
     assertThat(DjlTrainingEngine.config(s, null).initWeights()).isNull(); // no ResNet weights here
+    assertThat(DjlTrainingEngine.config(s, null).cutMix()).isEqualTo(1.0);
+    assertThat(DjlTrainingEngine.config(s.withSteps(20), null).cutMix()).isEqualTo(1.0);
     TrainingSettings mobile =
         new TrainingSettings(
             s.method(),
             s.sampling(),
+            s.cutMix(),
             s.steps(),
             s.labeledBatch(),
             s.unlabeledBatch(),

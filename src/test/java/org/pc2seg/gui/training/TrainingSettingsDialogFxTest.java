@@ -53,11 +53,29 @@ class TrainingSettingsDialogFxTest {
   void supervisedTrainingDisablesTheSamplerChoice(FxRobot robot) throws Exception {
     @SuppressWarnings("unchecked")
     ComboBox<String> method = robot.lookup("#method").queryAs(ComboBox.class);
+    TextField cutMix = robot.lookup("#cutmix").queryAs(TextField.class);
     assertThat(sampling(robot).isDisabled()).isFalse();
     FxToolkit.setupFixture(() -> method.setValue("supervised"));
     assertThat(sampling(robot).isDisabled()).isTrue();
+    assertThat(cutMix.isDisabled()).isTrue();
     FxToolkit.setupFixture(() -> method.setValue("pc2seg"));
     assertThat(sampling(robot).isDisabled()).isFalse();
+    assertThat(cutMix.isDisabled()).isFalse();
+  }
+
+  @Test
+  void theCutMixProbabilityIsReadAndOneOutsideZeroToOneIsRefused(FxRobot robot) throws Exception {
+    TextField cutMix = robot.lookup("#cutmix").queryAs(TextField.class);
+    assertThat(cutMix.getText()).isEqualTo(String.valueOf(TrainingSettings.DEFAULT_CUTMIX));
+    FxToolkit.setupFixture(() -> cutMix.setText("0.25"));
+    assertThat(dialog.read().cutMix()).isEqualTo(0.25);
+    assertThat(dialog.problems()).isEmpty();
+    FxToolkit.setupFixture(() -> cutMix.setText("2"));
+    assertThat(dialog.problems())
+        .containsExactly("CutMix probability must be between 0 and 1 (was 2.0)");
+    FxToolkit.setupFixture(() -> cutMix.setText("often"));
+    assertThat(dialog.problems())
+        .containsExactly("CutMix probability must be a number, not 'often'");
   }
 
   @Test

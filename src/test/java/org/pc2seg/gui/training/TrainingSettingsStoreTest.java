@@ -23,6 +23,7 @@ class TrainingSettingsStoreTest {
         new TrainingSettings(
             "supervised",
             SamplingScheme.UNIFORM,
+            0.5,
             1234,
             6,
             2,
@@ -53,6 +54,7 @@ class TrainingSettingsStoreTest {
     assertThat(s.sampling()).isEqualTo(SamplingScheme.DEBIASED);
     assertThat(s.backbone()).isEqualTo(preset.backbone());
     assertThat(s.crop()).isEqualTo(preset.crop());
+    assertThat(s.cutMix()).isEqualTo(preset.cutMix()); // files from before the setting existed
   }
 
   @Test
