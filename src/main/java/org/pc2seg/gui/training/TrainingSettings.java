@@ -46,9 +46,9 @@ public record TrainingSettings(
     long seed) {
 
   /**
-   * CutMix in both presets: with the ImageNet-pretrained encoder it took PC²Seg from about +1 to +7
-   * mIoU points over supervised training on an outside dataset with 6 labeled images, and to +13
-   * with 3 (docs/experiment-java-texture-mosaic.md, session 19).
+   * CutMix in both presets: with the ImageNet-pretrained encoder it took PC²Seg from level with
+   * supervised training to 7 mIoU points above it on an outside dataset with 6 labeled images, and
+   * to 13 with 3 (docs/experiment-java-texture-mosaic.md, session 19).
    */
   public static final double DEFAULT_CUTMIX = 1.0;
 
