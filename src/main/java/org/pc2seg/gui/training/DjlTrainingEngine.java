@@ -58,8 +58,7 @@ public final class DjlTrainingEngine implements TrainingEngine, AutoCloseable {
             .optSeed(s.seed());
     if (initFrom == null) {
       b.optBundledWeightsIfAny(); // a MobileNetV2 starts from its ImageNet weights
-    }
-    if (initFrom != null) {
+    } else {
       RunFolder from = new RunFolder(initFrom);
       b.optInitWeights(from.weightsForPrediction().toString());
       try {

@@ -82,8 +82,9 @@ public final class TrainingSettingsDialog extends Dialog<TrainingSettings> {
         .valueProperty()
         .addListener(
             (o, a, v) -> {
-              sampling.setDisable("supervised".equals(v));
-              cutMix.setDisable("supervised".equals(v));
+              boolean supervised = "supervised".equals(v); // neither applies to it
+              sampling.setDisable(supervised);
+              cutMix.setDisable(supervised);
             });
     Button cpu = new Button("CPU preset");
     Button gpu = new Button("GPU preset");
